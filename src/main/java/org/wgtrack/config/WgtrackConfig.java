@@ -1,0 +1,60 @@
+package org.wgtrack.config;
+
+import java.util.List;
+import java.util.Objects;
+import org.wgtrack.wg.PublicKey;
+
+/**
+ * wgtrack's validated configuration. Tracking parameters are looked up per peer:
+ * {@code [peer:if:key]} → {@code [interface:if]} → {@code [general]} → {@code [DEFAULT]} → built-in.
+ *
+ * @param warnings non-fatal findings (unknown keys, …) to log once after loading
+ */
+public record WgtrackConfig(
+        String source,
+        GeneralSettings general,
+        TrackingResolver tracking,
+        List<OutputSettings> outputs,
+        List<ConfigProblem> warnings) {
+
+    public WgtrackConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(general, "general");
+        Objects.requireNonNull(tracking, "tracking");
+        outputs = List.copyOf(outputs);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Tracking parameters of a peer. */
+    public TrackingParams trackingFor(String interfaceName, PublicKey peer) {
+        return tracking.forPeer(interfaceName, peer);
+    }
+
+    /** Tracking parameters that apply to an interface as a whole (its {@code track} flag). */
+    public TrackingParams trackingFor(String interfaceName) {
+        return tracking.forInterface(interfaceName);
+    }
+
+    /** Resolves tracking parameters; implemented by the loader over the parsed INI sections. */
+    public interface TrackingResolver {
+        TrackingParams forInterface(String interfaceName);
+
+        TrackingParams forPeer(String interfaceName, PublicKey peer);
+    }
+
+    /** A configuration with built-in defaults only (no file at the default path). */
+    public static WgtrackConfig defaults(String source) {
+        TrackingResolver defaults = new TrackingResolver() {
+            @Override
+            public TrackingParams forInterface(String interfaceName) {
+                return TrackingParams.DEFAULTS;
+            }
+
+            @Override
+            public TrackingParams forPeer(String interfaceName, PublicKey peer) {
+                return TrackingParams.DEFAULTS;
+            }
+        };
+        return new WgtrackConfig(source, GeneralSettings.DEFAULTS, defaults, List.of(), List.of());
+    }
+}

@@ -1,0 +1,80 @@
+package org.wgtrack.wg;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+/**
+ * A peer endpoint as wg(8) and wg-quick write it: {@code host:port}, {@code 192.0.2.1:51820}
+ * or {@code [2001:db8::1]:51820}. The host is a hostname or an IP literal; only hostnames
+ * are ever re-resolved.
+ */
+public record Endpoint(String host, int port) {
+
+    public Endpoint {
+        if (host == null || host.isEmpty()) {
+            throw new IllegalArgumentException("endpoint host is empty");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("endpoint port out of range (expected 0..65535, got " + port + ")");
+        }
+    }
+
+    /** Parses {@code host:port} or {@code [v6]:port}; throws IllegalArgumentException with a reason. */
+    public static Endpoint parse(String text) {
+        String s = text.strip();
+        String host;
+        String portText;
+        if (s.startsWith("[")) {
+            int close = s.indexOf(']');
+            if (close < 0 || close + 1 >= s.length() || s.charAt(close + 1) != ':') {
+                throw new IllegalArgumentException("bad endpoint (expected [address]:port, got " + text + ")");
+            }
+            host = s.substring(1, close);
+            portText = s.substring(close + 2);
+        } else {
+            int colon = s.lastIndexOf(':');
+            if (colon <= 0 || s.indexOf(':') != colon) {
+                throw new IllegalArgumentException("bad endpoint (expected host:port or [address]:port, got " + text + ")");
+            }
+            host = s.substring(0, colon);
+            portText = s.substring(colon + 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(portText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad endpoint port (expected 0..65535, got " + text + ")");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("bad endpoint port (expected 0..65535, got " + text + ")");
+        }
+        if (host.isEmpty()) {
+            throw new IllegalArgumentException("bad endpoint (empty host in " + text + ")");
+        }
+        return new Endpoint(host, port);
+    }
+
+    public static Endpoint of(InetAddress address, int port) {
+        return new Endpoint(address.getHostAddress().replaceFirst("%.*$", ""), port);
+    }
+
+    /** The literal address if the host is an IPv4 or IPv6 literal; empty for hostnames. */
+    public Optional<InetAddress> literalAddress() {
+        return IpLiteral.parse(host);
+    }
+
+    public boolean isHostname() {
+        return literalAddress().isEmpty();
+    }
+
+    public InetSocketAddress toSocketAddress(InetAddress address) {
+        return new InetSocketAddress(address, port);
+    }
+
+    /** The form wg(8) takes and prints: IPv6 hosts in brackets. */
+    @Override
+    public String toString() {
+        return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+    }
+}
