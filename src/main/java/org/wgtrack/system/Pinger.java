@@ -1,10 +1,13 @@
 package org.wgtrack.system;
 
-import java.net.InetAddress;
-import java.time.Duration;
+import java.util.List;
 
-/** Sends one echo request through a given interface and waits at most {@code timeout}. */
+/**
+ * Sends one echo request per target, all concurrently, and waits for the answers. The call
+ * returns within the largest timeout of the batch plus a small margin, however many targets
+ * there are; results come back in request order.
+ */
 public interface Pinger {
 
-    PingResult ping(String interfaceName, InetAddress target, Duration timeout) throws InterruptedException;
+    List<PingResult> pingAll(List<PingRequest> requests) throws InterruptedException;
 }
