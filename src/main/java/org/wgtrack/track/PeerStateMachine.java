@@ -162,11 +162,15 @@ public final class PeerStateMachine {
     private static Judgement judge(Observation observation, boolean pinging, int fails, Limits limits,
             TrackingParams params) {
         HandshakeStatus handshake = observation.handshake();
-        if (!handshake.isAlive()) {
-            return new Judgement(Verdict.DOWN, handshake == HandshakeStatus.NONE ? "no handshake"
-                    : "handshake failed (" + observation.handshakeAgeSeconds().stream()
-                            .mapToObj(age -> age + " s old, ").findFirst().orElse("")
-                            + "handshake_timeout " + params.handshakeTimeout().toSeconds() + " s)");
+        if (handshake == HandshakeStatus.NONE) {
+            return new Judgement(Verdict.DOWN, "no handshake");
+        }
+        if (handshake == HandshakeStatus.FAILED) {
+            String age = observation.handshakeAgeSeconds().isPresent()
+                    ? observation.handshakeAgeSeconds().getAsLong() + " s old, "
+                    : "";
+            return new Judgement(Verdict.DOWN, "handshake failed (" + age + "handshake_timeout "
+                    + params.handshakeTimeout().toSeconds() + " s)");
         }
         if (observation.ping() == PingOutcome.SUCCESS) {
             return new Judgement(Verdict.UP, "handshake " + handshake + ", ping answered");

@@ -593,4 +593,33 @@ class PeerStateMachineTest {
         List<Integer> resolutions = IntStream.range(0, 81).filter(c -> peer.dead(HOSTNAME).resolveNow()).boxed().toList();
         assertThat(resolutions).containsExactly(0, 20, 40, 60, 80);
     }
+
+    // --- values ----------------------------------------------------------------------------
+
+    @Test
+    void transitionMustChangeTheState() {
+        assertThatThrownBy(() -> new Transition(DOWN, DOWN, "nothing"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a transition must change the state, got down → down");
+    }
+
+    @Test
+    void stepTransitionMustEndInTheNextState() {
+        assertThatThrownBy(() -> new Step(PeerTrack.initial(), Verdict.UP, false,
+                Optional.of(new Transition(DOWN, UP_OK, "x")), "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("transition down → up:ok (x) does not end in undefined");
+    }
+
+    @Test
+    void trackCountersMustNotBeNegative() {
+        assertThatThrownBy(() -> new PeerTrack(UP_OK, -1, 0, 0, 0, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("peer track counters must not be negative, got -1/0/0/0/0/0");
+    }
+
+    @Test
+    void initialTrackIsUndefinedWithAllCountersZero() {
+        assertThat(PeerTrack.initial()).isEqualTo(new PeerTrack(UNDEFINED, 0, 0, 0, 0, 0, 0));
+    }
 }
