@@ -130,14 +130,14 @@ public final class PeerStateMachine {
         return switch (state) {
             case DOWN, DISABLED -> cycle.enterChecking("endpoint is now a hostname");
             case DOWN_WAITING -> plusOne(cycle.track().cyclesInState()) >= limits.cyclesWait()
-                    ? cycle.enterChecking("cycles_wait (" + limits.cyclesWait() + " cycles) over")
+                    ? cycle.enterChecking("cycles_wait (" + count(limits.cyclesWait(), "cycle") + ") over")
                     : cycle.stay();
             case DOWN_CHECKING -> {
                 int done = cycle.track().resolutionsInState();
                 if (done < limits.cyclesChecking()) {
                     yield since >= limits.checkPeriod() ? cycle.resolveAndStay(0) : cycle.stay();
                 }
-                String reason = done + " re-resolutions done";
+                String reason = count(done, "re-resolution") + " done";
                 int interval = Backoff.firstInterval(limits.checkPeriod());
                 if (Backoff.reachesSlowChecking(interval, limits.slowPeriod())) {
                     yield cycle.enterSlowChecking(since, reason + ", back-off interval (" + interval
@@ -180,15 +180,15 @@ public final class PeerStateMachine {
                     + (limits.pingInterval() == 0 ? "pinging disabled" : "no ping target"));
         }
         if (fails >= limits.pingFailAfterNum()) {
-            return new Judgement(Verdict.DOWN, pings(fails) + " failed");
+            return new Judgement(Verdict.DOWN, count(fails, "ping") + " failed");
         }
         return new Judgement(Verdict.UNDECIDED, observation.ping() == PingOutcome.FAILURE
-                ? fails + " of " + pings(limits.pingFailAfterNum()) + " failed"
+                ? fails + " of " + count(limits.pingFailAfterNum(), "ping") + " failed"
                 : "handshake " + handshake + ", no ping due");
     }
 
-    private static String pings(int n) {
-        return n == 1 ? "1 ping" : n + " pings";
+    private static String count(int n, String noun) {
+        return n == 1 ? "1 " + noun : n + " " + noun + "s";
     }
 
     private static int plusOne(int counter) {

@@ -381,7 +381,7 @@ class PeerStateMachineTest {
 
         assertThat(over.resolveNow()).isTrue();
         assertThat(over.transition()).contains(new Transition(DOWN_WAITING, DOWN_CHECKING,
-                "cycles_wait (" + wait + " cycles) over"));
+                "cycles_wait (" + (wait == 1 ? "1 cycle" : wait + " cycles") + ") over"));
     }
 
     @Test
