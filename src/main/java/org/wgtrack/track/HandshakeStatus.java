@@ -1,6 +1,7 @@
 package org.wgtrack.track;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /** How fresh a peer's latest handshake is (SPEC §2). */
 public enum HandshakeStatus {
@@ -31,25 +32,36 @@ public enum HandshakeStatus {
     }
 
     /**
-     * Judges a handshake from wg's epoch seconds against the wall clock.
+     * Judges a handshake from wg's epoch seconds against the wall clock. A handshake "from the
+     * future" (clock skew) counts as age 0. {@code handshakeTimeout} wins over the fixed bounds:
+     * an operator who sets it below 120 s means "older than this is failed".
      *
      * @param latestHandshakeEpochSeconds 0 = never
      */
     public static HandshakeStatus judge(long latestHandshakeEpochSeconds, long nowEpochSeconds, Duration handshakeTimeout) {
-        if (latestHandshakeEpochSeconds == 0) {
+        OptionalLong age = ageSeconds(latestHandshakeEpochSeconds, nowEpochSeconds);
+        if (age.isEmpty()) {
             return NONE;
         }
-        long age = Math.max(0, nowEpochSeconds - latestHandshakeEpochSeconds);
-        if (age <= OK_SECONDS) {
+        long seconds = age.getAsLong();
+        if (seconds > handshakeTimeout.toSeconds()) {
+            return FAILED;
+        }
+        if (seconds <= OK_SECONDS) {
             return OK;
         }
-        if (age <= PENDING_SECONDS) {
+        if (seconds <= PENDING_SECONDS) {
             return PENDING;
         }
-        if (age <= handshakeTimeout.toSeconds()) {
-            return RETRYING;
+        return RETRYING;
+    }
+
+    /** Age of the latest handshake in seconds, empty when there never was one, never negative. */
+    public static OptionalLong ageSeconds(long latestHandshakeEpochSeconds, long nowEpochSeconds) {
+        if (latestHandshakeEpochSeconds == 0) {
+            return OptionalLong.empty();
         }
-        return FAILED;
+        return OptionalLong.of(Math.max(0, nowEpochSeconds - latestHandshakeEpochSeconds));
     }
 
     @Override
