@@ -14,8 +14,7 @@ import picocli.CommandLine.Option;
  * <p>Which launcher: {@code --launcher PATH}, else the launcher this process was started by
  * (/usr/bin/wgtrack from the .deb, or a checkout's bin/wgtrack by its absolute path).
  */
-@Command(name = "install", mixinStandardHelpOptions = true,
-        description = "Install, enable and start wgtrack as a system service (systemd or OpenRC).")
+@Command(name = "install", description = "Install, enable and start wgtrack as a system service (systemd or OpenRC).")
 public final class InstallCommand extends ServiceCommand {
 
     /** The unit's ProtectHome=yes hides these from the service. */

@@ -20,6 +20,10 @@ abstract class ServiceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Only --help: --version belongs to the top-level command. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--dry-run", description = "Print every file it would write (in full) and every command it would run; change nothing.")
     boolean dryRun;
 

@@ -7,8 +7,7 @@ import picocli.CommandLine.Command;
  * {@code wgtrack uninstall}: stops and disables the wgtrack service and removes what
  * {@code wgtrack install} wrote. Leaves /etc/wgtrack.conf and the package's own unit alone.
  */
-@Command(name = "uninstall", mixinStandardHelpOptions = true,
-        description = "Stop, disable and remove the wgtrack system service.")
+@Command(name = "uninstall", description = "Stop, disable and remove the wgtrack system service.")
 public final class UninstallCommand extends ServiceCommand {
 
     public UninstallCommand() {

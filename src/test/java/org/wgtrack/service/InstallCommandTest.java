@@ -299,4 +299,15 @@ class InstallCommandTest {
 
         assertThat(seen).contains(List.of("systemctl", "enable", "wgtrack.service"));
     }
+
+    @Test
+    void helpListsTheOptions() {
+        ServiceFixture host = ServiceFixture.systemd();
+
+        assertThat(host.install("--help")).isZero();
+
+        assertThat(host.out).startsWith("Usage: install [-h] [--dry-run] [--init=SYSTEM] [--launcher=PATH]\n")
+                .contains("--dry-run", "--init=SYSTEM", "--launcher=PATH");
+        assertThat(host.runner.commands).isEmpty();
+    }
 }
