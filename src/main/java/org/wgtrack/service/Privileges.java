@@ -1,0 +1,7 @@
+package org.wgtrack.service;
+
+/** Whether this process may change the system's services. */
+public interface Privileges {
+
+    boolean isRoot();
+}

@@ -1,0 +1,131 @@
+package org.wgtrack.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.wgtrack.system.ProcessResult;
+
+/**
+ * Installs the .deb that `mvn package` built on this machine, runs it, and purges it.
+ * Needs root and dpkg; skipped without them, except in CI (CI=true), where it fails.
+ * apt-get installs it so that missing dependencies (wireguard-tools, a Java 17 runtime) are
+ * fetched instead of failing dpkg. On a host without systemd as PID 1 (a container, this
+ * build machine) the maintainer scripts enable the unit but start nothing.
+ */
+class DebPackageIT {
+
+    private static final Map<String, String> NONINTERACTIVE = Map.of("DEBIAN_FRONTEND", "noninteractive");
+    private static final String LOCK_WAIT = "DPkg::Lock::Timeout=300";
+    private static final List<Path> PACKAGE_FILES = List.of(
+            Path.of("/usr/bin/wgtrack"),
+            Path.of("/usr/share/wgtrack/wgtrack.jar"),
+            Path.of("/usr/share/wgtrack/java.security"),
+            Path.of("/lib/systemd/system/wgtrack.service"),
+            Path.of("/etc/wgtrack.conf"));
+    private static final Path WANTS_LINK = Path.of("/etc/systemd/system/multi-user.target.wants/wgtrack.service");
+
+    private static boolean installedByUs;
+
+    @BeforeAll
+    static void requireRootAndDpkg() throws Exception {
+        boolean able = LocalPrivileges.isRoot() && Commands.onPath("dpkg").isPresent() && Commands.onPath("apt-get").isPresent();
+        if (!able) {
+            if (Commands.ci()) {
+                fail("DebPackageIT needs root, dpkg and apt-get in CI");
+            }
+            assumeTrue(false, "DebPackageIT needs root, dpkg and apt-get (Debian); skipped");
+        }
+        assertThat(installed()).as("wgtrack is already installed on this machine; purge it first"
+                + " (dpkg --purge wgtrack), the test will not touch an installation it did not make").isFalse();
+    }
+
+    @AfterAll
+    static void purgeWhatWeInstalled() throws Exception {
+        if (installedByUs && installed()) {
+            Commands.run(NONINTERACTIVE, "dpkg", "--purge", "wgtrack");
+        }
+    }
+
+    private static boolean installed() throws IOException, InterruptedException {
+        ProcessResult status = Commands.run("dpkg-query", "-W", "-f=${db:Status-Status}", "wgtrack");
+        return status.exitCode() == 0 && status.stdout().trim().equals("installed");
+    }
+
+    private static Path builtDeb() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            List<Path> debs = files.filter(p -> p.getFileName().toString().matches("wgtrack_.+_all\\.deb")).toList();
+            assertThat(debs).as("exactly one target/wgtrack_*_all.deb (run mvn package)").hasSize(1);
+            return debs.get(0).toAbsolutePath();
+        }
+    }
+
+    private static void assertRuns(ProcessResult result, String... command) {
+        assertThat(result.exitCode()).as(Commands.describe(result, command)).isZero();
+    }
+
+    private static boolean daemonRunning() throws IOException {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("[0-9]+")).anyMatch(p -> {
+                try {
+                    return Files.readString(p.resolve("cmdline")).contains("/usr/share/wgtrack/wgtrack.jar");
+                } catch (IOException | RuntimeException e) {
+                    return false; // the process ended while we looked
+                }
+            });
+        }
+    }
+
+    @Test
+    void installsRunsAndPurgesWithoutATrace() throws Exception {
+        String deb = builtDeb().toString();
+
+        String[] install = {"apt-get", "install", "-y", "--no-install-recommends", "-o", LOCK_WAIT, deb};
+        ProcessResult installed = Commands.run(NONINTERACTIVE, install);
+        installedByUs = true;
+        assertRuns(installed, install);
+        assertThat(installed()).as("dpkg status of wgtrack after install").isTrue();
+
+        for (Path file : PACKAGE_FILES) {
+            assertThat(file).as("installed by the package").exists();
+        }
+        assertThat(Files.isExecutable(Path.of("/usr/bin/wgtrack"))).isTrue();
+        assertThat(Files.readString(Path.of("/lib/systemd/system/wgtrack.service")))
+                .isEqualTo(Files.readString(Path.of("packaging/wgtrack.service")));
+        assertThat(Files.readString(Path.of("/etc/wgtrack.conf")))
+                .isEqualTo(Files.readString(Path.of("packaging/wgtrack.conf")));
+        ProcessResult conffiles = Commands.run("dpkg-query", "-W", "-f=${Conffiles}", "wgtrack");
+        assertThat(conffiles.stdout()).as("conffiles of wgtrack").contains(" /etc/wgtrack.conf ");
+        assertThat(WANTS_LINK).as("postinst enabled the unit (deb-systemd-helper)").isSymbolicLink();
+
+        // Main may still be a stub: only a zero exit and some output are required here.
+        ProcessResult version = Commands.run("/usr/bin/wgtrack", "--version");
+        assertRuns(version, "/usr/bin/wgtrack", "--version");
+        assertThat(version.stdout()).as("wgtrack --version output").isNotBlank();
+
+        assertThat(daemonRunning()).as("a wgtrack daemon left running by the maintainer scripts").isFalse();
+
+        String[] purge = {"dpkg", "--purge", "wgtrack"};
+        assertRuns(Commands.run(NONINTERACTIVE, purge), purge);
+        assertThat(installed()).as("dpkg status of wgtrack after purge").isFalse();
+        for (Path file : PACKAGE_FILES) {
+            assertThat(file).as("left behind by purge").doesNotExist();
+        }
+        assertThat(Path.of("/usr/share/wgtrack")).as("left behind by purge").doesNotExist();
+        assertThat(Files.exists(WANTS_LINK, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as(WANTS_LINK + " after purge").isFalse();
+        assertThat(Path.of("/var/lib/systemd/deb-systemd-helper-enabled/wgtrack.service.dsh-also"))
+                .as("deb-systemd-helper state after purge").doesNotExist();
+        assertThat(Path.of("/var/lib/systemd/deb-systemd-helper-masked/wgtrack.service"))
+                .as("deb-systemd-helper mask after purge").doesNotExist();
+        assertThat(daemonRunning()).isFalse();
+    }
+}

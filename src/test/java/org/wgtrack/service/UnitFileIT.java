@@ -1,0 +1,85 @@
+package org.wgtrack.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.system.ProcessResult;
+
+/**
+ * The service files as systemd and sh read them. systemd-analyze verify checks that
+ * ExecStart='s program exists, so it verifies the unit as install writes it for this
+ * checkout's bin/wgtrack, and the packaged unit with its launcher swapped for /bin/true.
+ */
+class UnitFileIT {
+
+    /** `systemd-analyze security` of the unit as shipped was 2.4 ("OK") when this was written. */
+    private static final double MAX_EXPOSURE = 3.0;
+
+    @TempDir
+    Path dir;
+
+    private static void requireSystemdAnalyze() {
+        if (Commands.onPath("systemd-analyze").isEmpty()) {
+            if (Commands.ci()) {
+                fail("systemd-analyze is not installed (package systemd); CI must verify the unit");
+            }
+            assumeTrue(false, "systemd-analyze is not installed (package systemd)");
+        }
+    }
+
+    private Path unitFile(String content) throws IOException {
+        return Files.writeString(dir.resolve("wgtrack.service"), content);
+    }
+
+    private static void assertVerifies(Path unit) throws IOException, InterruptedException {
+        ProcessResult result = Commands.run("systemd-analyze", "verify", unit.toString());
+        assertThat(result.exitCode()).as(Commands.describe(result, "systemd-analyze verify", unit.toString())).isZero();
+        assertThat(result.stderr()).as("warnings from systemd-analyze verify").isEmpty();
+    }
+
+    @Test
+    void unitAsInstallWritesItForThisCheckoutVerifies() throws Exception {
+        requireSystemdAnalyze();
+        Path launcher = Path.of("bin/wgtrack").toAbsolutePath();
+
+        assertVerifies(unitFile(ServiceTemplates.systemdUnit(launcher)));
+    }
+
+    @Test
+    void packagedUnitVerifiesWithItsLauncherPresent() throws Exception {
+        requireSystemdAnalyze();
+        String packaged = Files.readString(Path.of("packaging/wgtrack.service"));
+
+        assertVerifies(unitFile(packaged.replace("ExecStart=/usr/bin/wgtrack ", "ExecStart=/bin/true ")));
+    }
+
+    @Test
+    void securityExposureStaysLow() throws Exception {
+        requireSystemdAnalyze();
+        Path unit = unitFile(ServiceTemplates.systemdUnit(Path.of("bin/wgtrack").toAbsolutePath()));
+
+        ProcessResult result = Commands.run("systemd-analyze", "security", "--offline=true", unit.toString());
+
+        Matcher level = Pattern.compile("Overall exposure level for wgtrack.service: ([0-9.]+)").matcher(result.stdout());
+        assertThat(level.find()).as(Commands.describe(result, "systemd-analyze security")).isTrue();
+        assertThat(Double.parseDouble(level.group(1))).isLessThanOrEqualTo(MAX_EXPOSURE);
+    }
+
+    @Test
+    void shellScriptsParse() throws Exception {
+        for (String script : new String[] {"packaging/wgtrack.openrc", "bin/wgtrack", "packaging/wgtrack.launcher",
+                "packaging/deb/postinst", "packaging/deb/prerm", "packaging/deb/postrm"}) {
+            ProcessResult result = Commands.run("sh", "-n", script);
+            assertThat(result.exitCode()).as(Commands.describe(result, "sh -n", script)).isZero();
+            assertThat(Files.isExecutable(Path.of(script))).as(script + " is executable").isTrue();
+        }
+    }
+}
