@@ -47,14 +47,14 @@ final class FpingOutput {
             }
             Optional<String> target = targets.stream().filter(t -> line.startsWith(t + ": ")).findFirst();
             if (target.isPresent()) {
-                targetErrors.putIfAbsent(target.get(), "fping: " + line.substring(target.get().length() + 2));
+                targetErrors.putIfAbsent(target.get(), fpingSays(line.substring(target.get().length() + 2)));
             } else {
                 otherLines.add(line);
             }
         }
         String missing = otherLines.isEmpty()
                 ? "fping exited with status " + result.exitCode() + " without a result for this target"
-                : "fping: " + otherLines.get(0);
+                : fpingSays(otherLines.get(0));
         Map<String, PingResult> results = new LinkedHashMap<>();
         for (String target : targets) {
             String value = values.get(target);
@@ -68,6 +68,11 @@ final class FpingOutput {
             }
         }
         return results;
+    }
+
+    /** Some of fping's messages name it, some do not: {@code fping: invalid option -- 'x'}, {@code binding to … No such device}. */
+    private static String fpingSays(String message) {
+        return message.startsWith("fping: ") ? message : "fping: " + message;
     }
 
     private static PingResult roundTrip(String value, String target) {

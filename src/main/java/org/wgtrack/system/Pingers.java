@@ -58,7 +58,7 @@ public final class Pingers {
 
     /** {@code ping from iputils 20221126}, as {@code ping -V} says it. */
     private static String pingName(ProcessRunner runner) throws InterruptedException {
-        return firstLine(runner, "ping", "-V").orElse("ping (ping -V gave no version; every ping may fail)");
+        return firstLine(runner, "ping", "-V").orElse("ping of unknown version");
     }
 
     /** The first line a successful command printed, on stdout or stderr; empty when it cannot run or fails. */

@@ -115,6 +115,19 @@ class PingerIT {
         }
     }
 
+    @Test
+    void detectionChoosesFpingWhenInstalledElsePing() throws Exception {
+        DetectedPinger detected = Pingers.detect(inNamespace);
+
+        if (onPath("fping")) {
+            assertThat(detected.description()).startsWith("pinging with fping ");
+            assertThat(detected.pinger()).isInstanceOf(FpingPinger.class);
+        } else {
+            assertThat(detected.description()).startsWith("pinging with ping from iputils ").endsWith(" (fping not installed)");
+        }
+        System.out.println(detected.description());
+    }
+
     private static void assertSelfPingsSucceed(Pinger pinger) throws Exception {
         List<PingResult> results = pinger.pingAll(List.of(
                 request("d0", "10.98.0.1"), request("d0", "10.98.0.2"), request("d0", "fd98::1")));
