@@ -1,6 +1,7 @@
 package org.wgtrack.system;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public final class FpingPinger implements Pinger {
         List<String> command = new ArrayList<>(targets.size() + 12);
         command.addAll(List.of("fping", "-C", "1", "-q", "-r", "0",
                 "-t", Long.toString(PingTargets.millis(timeout)),
-                "-i", java.math.BigDecimal.valueOf(intervalMicros(targets.size()), 3).stripTrailingZeros().toPlainString(),
+                "-i", BigDecimal.valueOf(intervalMicros(targets.size()), 3).stripTrailingZeros().toPlainString(),
                 "-I", interfaceName));
         command.addAll(targets);
         return command;
