@@ -12,13 +12,14 @@ import java.util.Map;
  * no inline comments, empty lines allowed inside values), keeping each key's line:
  *
  * <pre>
+ * # a whole-line comment; "#" or ";" after a value is part of the value
  * [DEFAULT]
  * base = 10.0.0
  *
  * [peer:wg0:xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=]
- * ping_address = %(base)s.2     ; not a comment: the value is "%(base)s.2     ; not a comment: …"
- * note: first line
- *   second line                 ; indented: continues note
+ * Ping_Address: %(base)s.2      → key "ping_address", value "10.0.0.2" when read
+ * note = first line
+ *   second line                 → "note" is "first line\nsecond line"
  * </pre>
  *
  * It knows no key names. Every syntax problem is collected; interpolation happens later, on read
