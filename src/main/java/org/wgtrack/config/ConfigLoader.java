@@ -76,7 +76,9 @@ public final class ConfigLoader {
             throw fileProblem(source, Files.isDirectory(path) ? "cannot read (expected a file, got a directory)"
                     : "cannot read (" + e.getMessage() + ")");
         }
-        return parse(source, text);
+        // A byte order mark (Windows editors write one) would make the first header unreadable;
+        // configparser would fail on it, wgtrack reads the file.
+        return parse(source, text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
     /** Reads config text; {@code source} names it in messages. */

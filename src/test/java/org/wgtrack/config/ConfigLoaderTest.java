@@ -90,6 +90,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void byteOrderMarkIsSkipped(@TempDir Path dir) throws IOException, ConfigException {
+        Path path = dir.resolve("bom.conf");
+        Files.writeString(path, "\uFEFF[general]\ncycle_time = 5\n");
+        assertThat(ConfigLoader.load(path, true).general().cycleTime()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
     void specExampleNamesFileLineKeyAndValue() {
         Path path = fixture("cycle-time-fast.conf");
         assertThatThrownBy(() -> ConfigLoader.load(path, true))
