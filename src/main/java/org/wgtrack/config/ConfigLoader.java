@@ -114,6 +114,7 @@ public final class ConfigLoader {
                 case PEER -> peers.computeIfAbsent(name.interfaceName(), n -> new LinkedHashMap<>())
                         .put(name.peer(), settings(section, name.kind()));
                 case OUTPUT -> outputs.add(output(section, name.outputName()));
+                // DEFAULT never gets here: IniDocument keeps it apart from the other sections
                 case UNKNOWN, DEFAULT -> warnings.add(new ConfigProblem(doc.source(), section.line(), section.name(), null,
                         unknownSection(section.name())));
             }
