@@ -1,0 +1,68 @@
+package org.wgtrack.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.wgtrack.wg.PublicKey;
+
+/**
+ * Tracking parameters computed once at load for every interface and peer that has a section,
+ * so the per-cycle lookup for thousands of peers is two hash lookups and allocates nothing.
+ */
+final class SectionTrackingResolver implements WgtrackConfig.TrackingResolver {
+
+    /**
+     * @param params the interface's own parameters, with its own name
+     * @param peerDefault what a peer without a section gets: the same, without the interface's name
+     */
+    record InterfaceTracking(TrackingParams params, TrackingParams peerDefault, Map<PublicKey, TrackingParams> peers) {
+        InterfaceTracking {
+            peers = Map.copyOf(peers);
+        }
+    }
+
+    private final TrackingParams fallback;
+    private final Map<String, InterfaceTracking> interfaces;
+
+    SectionTrackingResolver(TrackingParams fallback, Map<String, InterfaceTracking> interfaces) {
+        this.fallback = fallback;
+        this.interfaces = Map.copyOf(interfaces);
+    }
+
+    /**
+     * Lays the levels over each other: built-in ← [DEFAULT] ← [general] ← [interface:…] ← [peer:…].
+     *
+     * @param interfaceSections by interface name
+     * @param peerSections by interface name, then peer
+     */
+    static SectionTrackingResolver build(SectionValues defaults, SectionValues general,
+            Map<String, SectionValues> interfaceSections, Map<String, Map<PublicKey, SectionValues>> peerSections) {
+        TrackingParams base = general.over(defaults.over(TrackingParams.DEFAULTS));
+        Map<String, InterfaceTracking> interfaces = new HashMap<>();
+        Map<String, SectionValues> withPeers = new HashMap<>(interfaceSections);
+        peerSections.keySet().forEach(ifname -> withPeers.putIfAbsent(ifname, SectionValues.NONE));
+        withPeers.forEach((ifname, section) -> {
+            TrackingParams interfaceParams = section.over(base);
+            Map<PublicKey, TrackingParams> peers = new HashMap<>();
+            peerSections.getOrDefault(ifname, Map.of())
+                    .forEach((key, peer) -> peers.put(key, peer.over(interfaceParams).withName(peer.ownName())));
+            interfaces.put(ifname, new InterfaceTracking(interfaceParams.withName(section.ownName()), interfaceParams, peers));
+        });
+        return new SectionTrackingResolver(base, interfaces);
+    }
+
+    @Override
+    public TrackingParams forInterface(String interfaceName) {
+        InterfaceTracking tracking = interfaces.get(interfaceName);
+        return tracking == null ? fallback : tracking.params();
+    }
+
+    @Override
+    public TrackingParams forPeer(String interfaceName, PublicKey peer) {
+        InterfaceTracking tracking = interfaces.get(interfaceName);
+        if (tracking == null) {
+            return fallback;
+        }
+        TrackingParams params = tracking.peers().get(peer);
+        return params == null ? tracking.peerDefault() : params;
+    }
+}

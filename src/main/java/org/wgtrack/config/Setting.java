@@ -1,0 +1,161 @@
+package org.wgtrack.config;
+
+import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.wgtrack.wg.IpLiteral;
+
+/**
+ * Every key wgtrack reads from its own config (SPEC §1.1), with where it may be written and how
+ * its text becomes a value. Parsing never resolves names and never throws: an empty result means
+ * the text is not allowed, and {@link #expected()} says what is.
+ */
+enum Setting {
+    CYCLE_TIME("cycle_time", Scope.DAEMON, "a number of seconds from 0.001 to 86400", v -> seconds(v, 86_400)),
+    PING_INTERVAL("ping_interval", Scope.TRACKING, wholeNumber(0), v -> integer(v, 0)),
+    PING_FAILAFTERNUM("ping_failafternum", Scope.TRACKING, wholeNumber(1), v -> integer(v, 1)),
+    PING_TIMEOUT("ping_timeout", Scope.TRACKING, "a number of seconds from 0.001 to 3600", v -> seconds(v, 3_600)),
+    PING_ADDRESS("ping_address", Scope.TRACKING,
+            "an IPv4 or IPv6 address, or empty for the first allowed-ip; hostnames are not resolved",
+            Setting::pingAddress),
+    CYCLES_WAIT("cycles_wait", Scope.TRACKING, wholeNumber(0), v -> integer(v, 0)),
+    CYCLES_CHECKING("cycles_checking", Scope.TRACKING, wholeNumber(1), v -> integer(v, 1)),
+    CYCLES_CHECKPERIOD("cycles_checkperiod", Scope.TRACKING, wholeNumber(1), v -> integer(v, 1)),
+    CYCLES_SLOWCHECKINGPERIOD("cycles_slowcheckingperiod", Scope.TRACKING, wholeNumber(1), v -> integer(v, 1)),
+    ADDRESS_FAMILY("address_family", Scope.TRACKING, "any, ipv4 or ipv6", Setting::addressFamily),
+    TRACK("track", Scope.TRACKING, "yes, no, true, false, on, off, 1 or 0", Setting::bool),
+    HANDSHAKE_TIMEOUT("handshake_timeout", Scope.TRACKING, "a whole number of seconds from 1 to 1000000",
+            v -> integer(v, 1).map(s -> Duration.ofSeconds((Integer) s))),
+    NAME("name", Scope.NAMING, "a single line of text", v -> v.contains("\n") ? Optional.empty()
+            : Optional.of(v.isEmpty() ? Optional.empty() : Optional.of(v))),
+    LOGLEVEL("loglevel", Scope.DAEMON, "debug, info, warning or error", v -> LogLevel.parse(v).map(l -> l)),
+    WIREGUARD_CONFIG_DIR("wireguard_config_dir", Scope.DAEMON, "a directory path", Setting::path),
+    WG_COMMAND("wg_command", Scope.DAEMON, "a command name or path", v -> singleLine(v).map(s -> s));
+
+    /** Where a key means something. */
+    enum Scope {
+        /** daemon-wide: [general], then [DEFAULT] */
+        DAEMON,
+        /** per peer: [peer:…] → [interface:…] → [general] → [DEFAULT] → built-in */
+        TRACKING,
+        /** one peer's or one interface's own name: not inherited */
+        NAMING
+    }
+
+    static final int MAX_WHOLE_NUMBER = 1_000_000;
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]*)?|\\.[0-9]+");
+    private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
+    private static final BigDecimal MILLISECOND = new BigDecimal("0.001");
+    /** configparser's BOOLEAN_STATES. */
+    private static final Map<String, Boolean> BOOLEANS = Map.of(
+            "1", true, "yes", true, "true", true, "on", true,
+            "0", false, "no", false, "false", false, "off", false);
+    private static final Map<String, Setting> BY_KEY =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, s -> s));
+
+    private final String key;
+    private final Scope scope;
+    private final String expected;
+    private final Function<String, Optional<Object>> parser;
+
+    Setting(String key, Scope scope, String expected, Function<String, Optional<Object>> parser) {
+        this.key = key;
+        this.scope = scope;
+        this.expected = expected;
+        this.parser = parser;
+    }
+
+    String key() {
+        return key;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    /** What is allowed, for messages: "a whole number from 1 to 1000000". */
+    String expected() {
+        return expected;
+    }
+
+    /**
+     * The typed value ({@code Duration}, {@code Integer}, {@code Optional<InetAddress>},
+     * {@code AddressFamily}, {@code Boolean}, {@code Optional<String>}, {@code LogLevel},
+     * {@code Path}, {@code String}), or empty when the text is not allowed.
+     */
+    Optional<Object> parse(String text) {
+        return parser.apply(text);
+    }
+
+    static Optional<Setting> byKey(String key) {
+        return Optional.ofNullable(BY_KEY.get(key));
+    }
+
+    private static String wholeNumber(int min) {
+        return "a whole number from " + min + " to " + MAX_WHOLE_NUMBER;
+    }
+
+    private static Optional<Object> integer(String text, int min) {
+        if (!WHOLE.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        int value = Integer.parseInt(text);
+        return value < min || value > MAX_WHOLE_NUMBER ? Optional.empty() : Optional.of(value);
+    }
+
+    // Plain decimals only ("30", "0.5", ".5"): Python's float() would also take "1e3", "inf" and
+    // "nan", which make no sense as a cycle time. Millisecond resolution keeps Duration exact enough.
+    private static Optional<Object> seconds(String text, int max) {
+        if (!DECIMAL.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        BigDecimal seconds = new BigDecimal(text.startsWith(".") ? "0" + text : text);
+        if (seconds.compareTo(MILLISECOND) < 0 || seconds.compareTo(BigDecimal.valueOf(max)) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(seconds.movePointRight(9).longValue()));
+    }
+
+    private static Optional<Object> pingAddress(String text) {
+        if (text.isEmpty()) {
+            return Optional.of(Optional.empty()); // lets a peer undo an interface's ping_address
+        }
+        return IpLiteral.parse(text).map(Optional::of);
+    }
+
+    private static Optional<Object> addressFamily(String text) {
+        for (AddressFamily family : AddressFamily.values()) {
+            if (family.label().equalsIgnoreCase(text)) {
+                return Optional.of(family);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Object> bool(String text) {
+        return Optional.ofNullable(BOOLEANS.get(text.toLowerCase(Locale.ROOT)));
+    }
+
+    private static Optional<String> singleLine(String text) {
+        return text.isEmpty() || text.contains("\n") ? Optional.empty() : Optional.of(text);
+    }
+
+    private static Optional<Object> path(String text) {
+        if (singleLine(text).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(text));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+}
