@@ -49,7 +49,7 @@ public final class AtomicFileWriter {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
         } catch (IOException e) {
-            throw new IOException("cannot write " + target + ": " + reason(e), e);
+            throw new IOException("cannot write " + target + ": " + reason(e, temp), e);
         } finally {
             if (temp != null) {
                 try {
@@ -61,15 +61,18 @@ public final class AtomicFileWriter {
         }
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException denied) {
-            return "permission denied (" + denied.getFile() + ")";
+    /** The cause in words, naming the file only when it is not our random temp file. */
+    private static String reason(IOException e, Path temp) {
+        String file = e instanceof FileSystemException fs && fs.getFile() != null
+                && (temp == null || !fs.getFile().equals(temp.toString())) ? " (" + fs.getFile() + ")" : "";
+        if (e instanceof AccessDeniedException) {
+            return "permission denied" + file;
         }
-        if (e instanceof NoSuchFileException missing) {
-            return "no such file or directory (" + missing.getFile() + ")";
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory" + file;
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason() + (fs.getFile() != null ? " (" + fs.getFile() + ")" : "");
+            return fs.getReason() + file;
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
