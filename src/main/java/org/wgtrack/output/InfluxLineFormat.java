@@ -15,10 +15,10 @@ import java.time.Instant;
  * {@code live_state_ok=0i} and {@code live_state_error}.
  *
  * <p>Escaping follows InfluxDB 1.x's parser: in measurement, tag keys and tag values a comma,
- * space or equals sign gets a backslash; backslashes stay as they are (InfluxDB keeps them
- * literally), except that an odd run of backslashes right before a special character or at the
- * end of a value gets one more (else it would swallow the escape or the separator): the one
- * case InfluxDB then stores with an extra backslash.
+ * space or equals sign gets a backslash; other backslashes stay as they are (InfluxDB keeps
+ * them literally and unescapes only {@code \,}, {@code \ } and {@code \=}). Backslashes at the
+ * end of a tag value cannot be stored (InfluxDB would read the separator after them as escaped)
+ * and are dropped; a name that is left empty is left out.
  * String fields escape double quote and backslash. Control characters (newline, tab, …)
  * cannot travel in line protocol and become spaces.
  */
@@ -53,8 +53,8 @@ public final class InfluxLineFormat {
     private void appendPeer(StringBuilder out, PeerSnapshot peer) {
         out.append(escapeMeasurement(MEASUREMENT));
         out.append(',').append(escapeTag("interface")).append('=').append(escapeTag(peer.interfaceName()));
-        peer.name().filter(n -> !n.isEmpty())
-                .ifPresent(name -> out.append(',').append(escapeTag("name")).append('=').append(escapeTag(name)));
+        peer.name().map(InfluxLineFormat::escapeTag).filter(n -> !n.isEmpty())
+                .ifPresent(name -> out.append(',').append(escapeTag("name")).append('=').append(name));
         out.append(',').append(escapeTag("peer")).append('=').append(escapeTag(peer.publicKey().base64()));
         out.append(' ');
         Fields fields = new Fields(out);
@@ -120,30 +120,16 @@ public final class InfluxLineFormat {
     }
 
     private static String escape(String text, String specials) {
-        String clean = withoutControlCharacters(text);
+        // InfluxDB 1.x takes any character preceded by a backslash as escaped, so a trailing
+        // backslash would swallow the separator after the value: it cannot be stored and is dropped.
+        String clean = withoutControlCharacters(text).replaceFirst("\\\\+$", "");
         StringBuilder out = new StringBuilder(clean.length() + 8);
-        int i = 0;
-        while (i < clean.length()) {
+        for (int i = 0; i < clean.length(); i++) {
             char c = clean.charAt(i);
-            if (c == '\\') {
-                // InfluxDB's scanner reads a backslash together with the next character, and its
-                // unescaping turns only "\,", "\ ", "\=" back; so a run of backslashes is kept as
-                // it is, unless an odd run would pair with the escape of a special character or
-                // with the separator after the value: then one backslash more keeps the line intact.
-                int run = 0;
-                while (i < clean.length() && clean.charAt(i) == '\\') {
-                    run++;
-                    i++;
-                }
-                boolean beforeSpecialOrEnd = i == clean.length() || specials.indexOf(clean.charAt(i)) >= 0;
-                out.append("\\".repeat(run + (beforeSpecialOrEnd && run % 2 == 1 ? 1 : 0)));
-                continue;
-            }
             if (specials.indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c);
-            i++;
         }
         return out.toString();
     }
