@@ -3,6 +3,7 @@ package org.wgtrack.output;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public final class OutputSet implements AutoCloseable {
     }
 
     public static OutputSet empty() {
-        return new OutputSet(new java.util.LinkedHashMap<>());
+        return new OutputSet(new LinkedHashMap<>());
     }
 
     /** One write failure, for the daemon's log: {@code output influx: cannot write …}. */
@@ -38,7 +39,7 @@ public final class OutputSet implements AutoCloseable {
      * spec move over; the rest are closed here, before the new ones bind on their first write.
      */
     public OutputSet reconfigure(OutputPlan plan) {
-        Map<OutputSpec, Output> next = new java.util.LinkedHashMap<>();
+        Map<OutputSpec, Output> next = new LinkedHashMap<>();
         Map<OutputSpec, Output> old = new HashMap<>(outputs);
         for (OutputSpec spec : plan.specs()) {
             Output kept = old.remove(spec);
