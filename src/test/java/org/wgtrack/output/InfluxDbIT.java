@@ -20,7 +20,6 @@ import org.wgtrack.track.HandshakeStatus;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
-import org.wgtrack.wg.PublicKey;
 
 /**
  * Feeds the influx output's file to a real InfluxDB 1.x (Debian's influxdb) and reads every
@@ -222,7 +221,32 @@ class InfluxDbIT {
         assertThat(refused.body()).contains("field type conflict");
     }
 
-    static PublicKey unused() {
-        return TestSnapshots.key(0);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {7, 11, 2026})
+    void randomNamesComeBackExactly(long seed) throws Exception {
+        java.util.Random random = new java.util.Random(seed);
+        String alphabet = "ab ,=\\\"'üß☃日\\";
+        List<PeerSnapshot> peers = new ArrayList<>();
+        Map<String, String> expected = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int n = 1 + random.nextInt(12); n > 0; n--) {
+                name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            PeerSnapshot p = named(i, name.toString());
+            peers.add(p);
+            // the documented loss: trailing backslashes; a name left empty is no tag
+            String stored = name.toString().replaceFirst("\\\\+$", "");
+            expected.put(p.publicKey().base64(), stored.isEmpty() ? null : stored);
+        }
+        String db = "random" + seed;
+        Path file = dir.resolve(db + ".out");
+        new InfluxOutput(new InfluxSpec("influx", file, CounterType.INTEGER))
+                .write(new Snapshot(TestSnapshots.TAKEN_AT, Optional.empty(), peers, Optional.empty(), Map.of()));
+        createDatabase(db);
+        postEveryLine(db, file);
+        Map<String, String> actual = new HashMap<>();
+        query(db, "SELECT * FROM wgtrack").forEach(r -> actual.put((String) r.get("peer"), (String) r.get("name")));
+        assertThat(actual).isEqualTo(expected);
     }
 }
