@@ -1,0 +1,79 @@
+package org.wgtrack.output;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Replaces a file so that a reader (Telegraf, a cron job) sees the old or the new content,
+ * never a partial one: the content goes to a hidden temp file in the same directory (same file
+ * system, so the rename is atomic), is synced, gets mode 0644, and is renamed over the target.
+ * The temp file is removed on every failure.
+ */
+public final class AtomicFileWriter {
+
+    private static final Set<PosixFilePermission> MODE_0644 = PosixFilePermissions.fromString("rw-r--r--");
+
+    private AtomicFileWriter() {
+    }
+
+    /** Throws IOException {@code cannot write /path: reason} naming what went wrong. */
+    public static void write(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            if (!Files.isDirectory(dir)) {
+                throw new IOException("directory " + dir + " does not exist");
+            }
+            // Hidden name: a glob such as /var/cache/*.out in Telegraf's config never sees it.
+            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            // createTempFile makes 0600 files; readers such as telegraf run as another user.
+            Files.setPosixFilePermissions(temp, MODE_0644);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + reason(e, temp), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the write already failed and says why; a leftover temp file is the lesser problem
+                }
+            }
+        }
+    }
+
+    /** The cause in words, naming the file only when it is not our random temp file. */
+    private static String reason(IOException e, Path temp) {
+        String file = e instanceof FileSystemException fs && fs.getFile() != null
+                && (temp == null || !fs.getFile().equals(temp.toString())) ? " (" + fs.getFile() + ")" : "";
+        if (e instanceof AccessDeniedException) {
+            return "permission denied" + file;
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory" + file;
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + file;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,30 @@
+package org.wgtrack.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Writes {@link InfluxLineFormat} to the spec's file, atomically, every cycle. */
+public final class InfluxOutput implements Output {
+
+    private final InfluxSpec spec;
+    private final InfluxLineFormat format;
+
+    public InfluxOutput(InfluxSpec spec) {
+        this.spec = spec;
+        this.format = new InfluxLineFormat(spec.counterType());
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    public InfluxSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void write(Snapshot snapshot) throws IOException {
+        AtomicFileWriter.write(spec.filename(), format.format(snapshot).getBytes(StandardCharsets.UTF_8));
+    }
+}

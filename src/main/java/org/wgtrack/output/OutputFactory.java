@@ -1,0 +1,211 @@
+package org.wgtrack.output;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.wgtrack.config.ConfigException;
+import org.wgtrack.config.ConfigProblem;
+import org.wgtrack.config.OutputSettings;
+import org.wgtrack.config.SettingValue;
+import org.wgtrack.wg.IpLiteral;
+
+/**
+ * Turns {@code [output:<name>]} sections into outputs. {@link #validate} is pure: on SIGHUP the
+ * daemon validates the new sections and, only if that succeeds, hands the plan to
+ * {@link OutputSet#reconfigure}; a broken section therefore leaves the running outputs alone.
+ *
+ * <p>Unknown keys are warnings; bad values and unknown types are errors naming file, line,
+ * section, key and value. Keys of the tracking parameters are accepted silently because
+ * {@code [DEFAULT]} makes them visible in every section.
+ */
+public final class OutputFactory {
+
+    private static final Set<String> TRACKING_KEYS = Set.of(
+            "cycle_time", "ping_interval", "ping_failafternum", "ping_timeout", "ping_address",
+            "cycles_wait", "cycles_checking", "cycles_checkperiod", "cycles_slowcheckingperiod",
+            "address_family", "track", "handshake_timeout", "name",
+            "loglevel", "wireguard_config_dir", "wg_command");
+
+    private static final Map<String, Set<String>> KEYS_BY_TYPE = Map.of(
+            "influx", Set.of("filename", "counter_type"),
+            "json", Set.of("filename"),
+            "prometheus", Set.of("listen", "port"));
+
+    private OutputFactory() {
+    }
+
+    /** Validates every section and reports every problem at once; no side effects. */
+    public static OutputPlan validate(List<OutputSettings> sections) throws ConfigException {
+        List<ConfigProblem> errors = new ArrayList<>();
+        List<ConfigProblem> warnings = new ArrayList<>();
+        List<OutputSpec> specs = new ArrayList<>();
+        for (OutputSettings section : sections) {
+            new SectionReader(section, errors, warnings).read().ifPresent(specs::add);
+        }
+        checkClashes(sections, specs, errors);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return new OutputPlan(specs, warnings);
+    }
+
+    /** {@link #validate} and {@link OutputSpec#open} in one: outputs that bind and write on their first {@code write}. */
+    public static List<Output> create(List<OutputSettings> sections) throws ConfigException {
+        List<Output> outputs = new ArrayList<>();
+        for (OutputSpec spec : validate(sections).specs()) {
+            outputs.add(spec.open());
+        }
+        return outputs;
+    }
+
+    /** Two outputs writing one file, or two servers on one address, would fight every cycle. */
+    private static void checkClashes(List<OutputSettings> sections, List<OutputSpec> specs, List<ConfigProblem> errors) {
+        Map<String, OutputSettings> byName = new HashMap<>();
+        sections.forEach(s -> byName.put(s.name(), s));
+        Map<Object, String> owner = new HashMap<>();
+        for (OutputSpec spec : specs) {
+            Object resource;
+            String key;
+            String value;
+            if (spec instanceof InfluxSpec influx) {
+                resource = influx.filename();
+                key = "filename";
+                value = influx.filename().toString();
+            } else if (spec instanceof JsonSpec json) {
+                resource = json.filename();
+                key = "filename";
+                value = json.filename().toString();
+            } else {
+                PrometheusSpec prometheus = (PrometheusSpec) spec;
+                if (prometheus.port() == 0) {
+                    continue;
+                }
+                resource = prometheus.listen() + " port " + prometheus.port();
+                key = "port";
+                value = Integer.toString(prometheus.port());
+            }
+            String previous = owner.putIfAbsent(resource, spec.name());
+            if (previous != null) {
+                OutputSettings section = byName.get(spec.name());
+                SettingValue at = section.get(key).orElse(new SettingValue(value, section.source(), section.line()));
+                errors.add(new ConfigProblem(at.source(), at.line(), section.section(), key,
+                        value + " is already used by [output:" + previous + "]"));
+            }
+        }
+    }
+
+    /** Reads one section, collecting its problems. */
+    private static final class SectionReader {
+        private final OutputSettings section;
+        private final List<ConfigProblem> errors;
+        private final List<ConfigProblem> warnings;
+
+        SectionReader(OutputSettings section, List<ConfigProblem> errors, List<ConfigProblem> warnings) {
+            this.section = section;
+            this.errors = errors;
+            this.warnings = warnings;
+        }
+
+        Optional<OutputSpec> read() {
+            String type = section.type().strip().toLowerCase(Locale.ROOT);
+            Set<String> known = KEYS_BY_TYPE.get(type);
+            if (known == null) {
+                SettingValue at = section.get("type")
+                        .orElse(new SettingValue(section.type(), section.source(), section.line()));
+                errors.add(new ConfigProblem(at.source(), at.line(), section.section(), "type",
+                        "unknown output type (expected influx, json or prometheus, got " + section.type() + ")"));
+                return Optional.empty();
+            }
+            for (String key : new TreeSet<>(section.values().keySet())) {
+                if (!known.contains(key) && !key.equals("type") && !TRACKING_KEYS.contains(key)) {
+                    SettingValue at = section.values().get(key);
+                    warnings.add(new ConfigProblem(at.source(), at.line(), section.section(), key,
+                            "unknown key, ignored (" + type + " outputs know " + String.join(", ", new TreeSet<>(known)) + ")"));
+                }
+            }
+            int before = errors.size();
+            OutputSpec spec = switch (type) {
+                case "influx" -> new InfluxSpec(section.name(),
+                        path("filename", InfluxSpec.DEFAULT_FILENAME), counterType());
+                case "json" -> new JsonSpec(section.name(), path("filename", JsonSpec.DEFAULT_FILENAME));
+                default -> new PrometheusSpec(section.name(), listen(), port());
+            };
+            return errors.size() == before ? Optional.of(spec) : Optional.empty();
+        }
+
+        private Path path(String key, Path fallback) {
+            Optional<SettingValue> value = section.get(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            String text = value.get().value().strip();
+            if (text.isEmpty() || !text.startsWith("/") || text.endsWith("/") || text.indexOf('\0') >= 0) {
+                error(value.get(), key, "bad file name (expected an absolute path of a file, got " + quoted(text) + ")");
+                return fallback;
+            }
+            return Path.of(text);
+        }
+
+        private CounterType counterType() {
+            Optional<SettingValue> value = section.get("counter_type");
+            if (value.isEmpty()) {
+                return CounterType.INTEGER;
+            }
+            String text = value.get().value().strip().toLowerCase(Locale.ROOT);
+            for (CounterType type : CounterType.values()) {
+                if (type.label().equals(text)) {
+                    return type;
+                }
+            }
+            error(value.get(), "counter_type", "bad counter type (expected integer or float, got " + quoted(value.get().value()) + ")");
+            return CounterType.INTEGER;
+        }
+
+        private String listen() {
+            Optional<SettingValue> value = section.get("listen");
+            if (value.isEmpty()) {
+                return PrometheusSpec.DEFAULT_LISTEN;
+            }
+            String text = value.get().value().strip();
+            String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+            if (IpLiteral.parse(bare).isEmpty()) {
+                error(value.get(), "listen", "bad listen address (expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::, got "
+                        + quoted(text) + ")");
+                return PrometheusSpec.DEFAULT_LISTEN;
+            }
+            return bare;
+        }
+
+        private int port() {
+            Optional<SettingValue> value = section.get("port");
+            if (value.isEmpty()) {
+                return PrometheusSpec.DEFAULT_PORT;
+            }
+            String text = value.get().value().strip();
+            try {
+                int port = Integer.parseInt(text);
+                if (port >= 0 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the allowed range
+            }
+            error(value.get(), "port", "bad port (expected 0..65535, got " + quoted(text) + ")");
+            return PrometheusSpec.DEFAULT_PORT;
+        }
+
+        private void error(SettingValue at, String key, String message) {
+            errors.add(new ConfigProblem(at.source(), at.line(), section.section(), key, message));
+        }
+
+        private static String quoted(String text) {
+            return "'" + text + "'";
+        }
+    }
+}

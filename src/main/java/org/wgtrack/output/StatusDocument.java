@@ -1,0 +1,277 @@
+package org.wgtrack.output;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.wgtrack.track.HandshakeStatus;
+import org.wgtrack.track.PeerState;
+import org.wgtrack.wg.AllowedIp;
+import org.wgtrack.wg.Endpoint;
+import org.wgtrack.wg.PublicKey;
+
+/**
+ * The status document, schema 1: what the json output writes and {@code /status} serves, and
+ * what {@code wgtrack status} reads back with {@link #parse}. Field names are snake_case like
+ * the influx fields; absent values are {@code null}, never left out; times are ISO-8601 UTC.
+ * <pre>
+ * {
+ *   "schema" : 1,
+ *   "taken_at" : "2026-11-25T12:00:30Z",
+ *   "live_state_ok" : true,
+ *   "live_state_error" : null,
+ *   "cycle_duration_seconds" : 0.012,
+ *   "resolutions" : { "changed" : 1, "failed" : 0, "unchanged" : 3 },
+ *   "peers" : [ { "interface" : "wg0", "public_key" : "…=", "name" : "laptop", "state" : "up:ok", … } ]
+ * }
+ * </pre>
+ * A reader must ignore fields it does not know (later versions of schema 1 may add some) and
+ * refuse another schema number.
+ */
+public final class StatusDocument {
+
+    public static final int SCHEMA = 1;
+
+    private static final JSON WRITER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES);
+    private static final JSON READER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private StatusDocument() {
+    }
+
+    public static String format(Snapshot snapshot) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schema", SCHEMA);
+        doc.put("taken_at", snapshot.takenAt().toString());
+        doc.put("live_state_ok", snapshot.liveStateOk());
+        doc.put("live_state_error", snapshot.liveStateError().orElse(null));
+        doc.put("cycle_duration_seconds", snapshot.cycleDuration().map(d -> decimal(d.toNanos(), 9)).orElse(null));
+        doc.put("resolutions", new TreeMap<>(snapshot.resolutions()));
+        List<Object> peers = new ArrayList<>();
+        for (PeerSnapshot peer : snapshot.peers()) {
+            peers.add(peer(peer));
+        }
+        doc.put("peers", peers);
+        try {
+            return WRITER.asString(doc) + "\n";
+        } catch (IOException e) {
+            // Only maps, lists, strings, numbers and booleans go in: jackson-jr cannot fail on them.
+            throw new IllegalStateException("cannot render the status document", e);
+        }
+    }
+
+    private static Map<String, Object> peer(PeerSnapshot peer) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("interface", peer.interfaceName());
+        p.put("public_key", peer.publicKey().base64());
+        p.put("name", peer.name().orElse(null));
+        p.put("state", peer.state().label());
+        p.put("is_up", peer.isUp());
+        p.put("handshake_status", peer.handshakeStatus().label());
+        p.put("latest_handshake", peer.latestHandshakeEpochSeconds());
+        p.put("handshake_age", peer.handshakeAgeSeconds().isPresent() ? peer.handshakeAgeSeconds().getAsLong() : null);
+        p.put("rx_bytes", peer.rxBytes());
+        p.put("tx_bytes", peer.txBytes());
+        p.put("endpoint", peer.endpoint().map(Endpoint::toString).orElse(null));
+        p.put("config_endpoint", peer.configEndpoint().map(Endpoint::toString).orElse(null));
+        p.put("allowed_ips", peer.allowedIps().stream().map(AllowedIp::toString).toList());
+        p.put("ping_rtt_ms", peer.pingRoundTrip().map(rtt -> decimal(rtt.toNanos(), 6)).orElse(null));
+        p.put("endpoint_updates", peer.endpointUpdates());
+        p.put("last_endpoint_change", peer.lastEndpointChange().map(Instant::toString).orElse(null));
+        return p;
+    }
+
+    /** Plain decimal (never {@code 1E+1}) with no trailing zeros. */
+    private static BigDecimal decimal(long unscaled, int scale) {
+        BigDecimal d = BigDecimal.valueOf(unscaled, scale).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
+    }
+
+    /** Reads a document back; IOException {@code bad status document: …} naming the field. */
+    public static Snapshot parse(String json) throws IOException {
+        Map<String, Object> doc;
+        try {
+            doc = READER.mapFrom(json);
+        } catch (IOException e) {
+            throw new IOException("bad status document: not JSON (" + firstLine(e.getMessage()) + ")", e);
+        }
+        if (doc == null) {
+            throw new IOException("bad status document: not a JSON object");
+        }
+        try {
+            return snapshot(doc);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        } catch (ArithmeticException e) {
+            throw new IOException("bad status document: a duration has more than nanosecond precision", e);
+        }
+    }
+
+    private static Snapshot snapshot(Map<String, Object> doc) throws IOException {
+        Fields top = new Fields(doc, "");
+        long schema = top.number("schema").longValue();
+        if (schema != SCHEMA) {
+            throw new IOException("bad status document: unsupported schema " + schema + " (expected " + SCHEMA + ")");
+        }
+        Instant takenAt = top.instant("taken_at");
+        Optional<String> error = top.optionalString("live_state_error");
+        Optional<Duration> cycle = top.optionalNumber("cycle_duration_seconds")
+                .map(n -> Duration.ofNanos(new BigDecimal(n.toString()).movePointRight(9).longValueExact()));
+        Map<String, Long> resolutions = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : top.object("resolutions").entrySet()) {
+            if (!(e.getValue() instanceof Number n)) {
+                throw new IOException("bad status document: resolutions." + e.getKey() + " is not a number");
+            }
+            resolutions.put(e.getKey(), n.longValue());
+        }
+        List<PeerSnapshot> peers = new ArrayList<>();
+        List<?> list = top.list("peers");
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> m)) {
+                throw new IOException("bad status document: peers[" + i + "] is not an object");
+            }
+            peers.add(peer(new Fields(m, "peers[" + i + "].")));
+        }
+        return new Snapshot(takenAt, error, peers, cycle, resolutions);
+    }
+
+    private static PeerSnapshot peer(Fields f) throws IOException {
+        OptionalLong age = f.optionalNumber("handshake_age").map(n -> OptionalLong.of(n.longValue())).orElse(OptionalLong.empty());
+        List<AllowedIp> allowed = new ArrayList<>();
+        for (Object o : f.list("allowed_ips")) {
+            allowed.add(f.parse("allowed_ips", String.valueOf(o), AllowedIp::parse));
+        }
+        return new PeerSnapshot(
+                f.string("interface"),
+                f.parse("public_key", f.string("public_key"), PublicKey::new),
+                f.optionalString("name"),
+                f.parse("state", f.string("state"), StatusDocument::peerState),
+                f.parse("handshake_status", f.string("handshake_status"), StatusDocument::handshakeStatus),
+                f.number("latest_handshake").longValue(),
+                age,
+                f.number("rx_bytes").longValue(),
+                f.number("tx_bytes").longValue(),
+                f.optionalString("endpoint").map(s -> f.parseUnchecked("endpoint", s, Endpoint::parse)),
+                f.optionalString("config_endpoint").map(s -> f.parseUnchecked("config_endpoint", s, Endpoint::parse)),
+                allowed,
+                f.optionalNumber("ping_rtt_ms").map(n -> Duration.ofNanos(new BigDecimal(n.toString()).movePointRight(6).longValueExact())),
+                f.number("endpoint_updates").longValue(),
+                f.optionalString("last_endpoint_change").map(s -> f.parseUnchecked("last_endpoint_change", s, Instant::parse)));
+    }
+
+    static PeerState peerState(String label) {
+        for (PeerState s : PeerState.values()) {
+            if (s.label().equals(label)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown state " + label);
+    }
+
+    static HandshakeStatus handshakeStatus(String label) {
+        for (HandshakeStatus s : HandshakeStatus.values()) {
+            if (s.label().equals(label)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown handshake status " + label);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** Typed access to one JSON object's fields with messages naming the field. */
+    private static final class Fields {
+        private final Map<?, ?> map;
+        private final String prefix;
+
+        Fields(Map<?, ?> map, String prefix) {
+            this.map = map;
+            this.prefix = prefix;
+        }
+
+        private Object required(String key) throws IOException {
+            Object value = map.get(key);
+            if (value == null) {
+                throw new IOException("bad status document: " + prefix + key + " is missing");
+            }
+            return value;
+        }
+
+        String string(String key) throws IOException {
+            Object value = required(key);
+            if (!(value instanceof String s)) {
+                throw new IOException("bad status document: " + prefix + key + " is not a string");
+            }
+            return s;
+        }
+
+        Optional<String> optionalString(String key) throws IOException {
+            return map.get(key) == null ? Optional.empty() : Optional.of(string(key));
+        }
+
+        Number number(String key) throws IOException {
+            Object value = required(key);
+            if (!(value instanceof Number n)) {
+                throw new IOException("bad status document: " + prefix + key + " is not a number");
+            }
+            return n;
+        }
+
+        Optional<Number> optionalNumber(String key) throws IOException {
+            return map.get(key) == null ? Optional.empty() : Optional.of(number(key));
+        }
+
+        Map<String, Object> object(String key) throws IOException {
+            Object value = required(key);
+            if (!(value instanceof Map<?, ?> m)) {
+                throw new IOException("bad status document: " + prefix + key + " is not an object");
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            return copy;
+        }
+
+        List<?> list(String key) throws IOException {
+            Object value = required(key);
+            if (!(value instanceof List<?> l)) {
+                throw new IOException("bad status document: " + prefix + key + " is not a list");
+            }
+            return l;
+        }
+
+        Instant instant(String key) throws IOException {
+            return parse(key, string(key), Instant::parse);
+        }
+
+        <T> T parse(String key, String text, java.util.function.Function<String, T> parser) throws IOException {
+            try {
+                return parser.apply(text);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new IOException("bad status document: " + prefix + key + " (" + e.getMessage() + ")", e);
+            }
+        }
+
+        /** For use inside Optional.map: the IOException travels as UncheckedIOException. */
+        <T> T parseUnchecked(String key, String text, java.util.function.Function<String, T> parser) {
+            try {
+                return parse(key, text, parser);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.wgtrack.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PrometheusOutputTest {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private PrometheusOutput output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0));
+
+    @AfterEach
+    void close() {
+        output.close();
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + output.boundPort().orElseThrow() + path)).timeout(Duration.ofSeconds(5));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesEveryMetricOfTheSnapshot() throws Exception {
+        output.write(TestSnapshots.threePeers());
+        HttpResponse<String> response = get("/metrics", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(response.body()).isEqualTo(TestSnapshots.golden("metrics-three-peers.golden.txt", response.body()));
+    }
+
+    @Test
+    void servesOpenMetricsWhenAskedFor() throws Exception {
+        output.write(TestSnapshots.threePeers());
+        HttpResponse<String> response = get("/metrics", "application/openmetrics-text; version=1.0.0; charset=utf-8");
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/openmetrics-text");
+        assertThat(response.body()).contains("# TYPE wireguard_peer_receive_bytes counter\n")
+                .contains("# TYPE wgtrack_peer info\n").endsWith("# EOF\n");
+    }
+
+    @Test
+    void peerThatIsGoneDisappears() throws Exception {
+        output.write(TestSnapshots.threePeers());
+        String gone = TestSnapshots.key(2).base64();
+        assertThat(get("/metrics", null).body()).contains(gone);
+        output.write(new Snapshot(TestSnapshots.TAKEN_AT.plusSeconds(30), Optional.empty(),
+                List.of(TestSnapshots.up()), Optional.empty(), Map.of()));
+        assertThat(get("/metrics", null).body()).doesNotContain(gone).contains(TestSnapshots.key(1).base64());
+    }
+
+    @Test
+    void failedLiveStateReadLeavesOnlyDaemonMetrics() throws Exception {
+        output.write(TestSnapshots.threePeers());
+        output.write(TestSnapshots.liveStateFailed());
+        String body = get("/metrics", null).body();
+        assertThat(body).doesNotContain("wireguard_peer_", "wgtrack_peer_", "wgtrack_peers{")
+                .contains("wgtrack_live_state_read_success 0.0\n");
+    }
+
+    @Test
+    void servesTheStatusDocument() throws Exception {
+        output.write(TestSnapshots.threePeers());
+        HttpResponse<String> response = get("/status", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
+        assertThat(StatusDocument.parse(response.body())).isEqualTo(TestSnapshots.threePeers());
+        assertThat(get("/nothing", null).statusCode()).isEqualTo(404);
+        assertThat(get("/-/healthy", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void takenPortFailsTheWriteAndIsRetriedOnTheNext() throws Exception {
+        int port;
+        try (ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            port = squatter.getLocalPort();
+            output = new PrometheusOutput(new PrometheusSpec("prom-lan", "127.0.0.1", port));
+            assertThatThrownBy(() -> output.write(TestSnapshots.threePeers())).isInstanceOf(IOException.class)
+                    .hasMessage("cannot listen on 127.0.0.1:" + port + ": Address already in use");
+            assertThat(output.boundPort()).isEmpty();
+        }
+        output.write(TestSnapshots.threePeers());
+        assertThat(output.boundPort()).hasValue(port);
+        assertThat(get("/metrics", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void closedServerFreesItsPortForAnImmediateRebind() throws Exception {
+        output.write(TestSnapshots.threePeers());
+        int port = output.boundPort().orElseThrow();
+        assertThat(get("/metrics", null).statusCode()).isEqualTo(200);
+        output.close();
+        output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", port));
+        output.write(TestSnapshots.threePeers());
+        assertThat(get("/metrics", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void closedOutputStaysClosed() throws Exception {
+        output.close();
+        output.write(TestSnapshots.threePeers());
+        assertThat(output.boundPort()).isEmpty();
+    }
+}

@@ -1,0 +1,86 @@
+package org.wgtrack.output.bench;
+
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.wgtrack.output.CounterType;
+import org.wgtrack.output.InfluxLineFormat;
+import org.wgtrack.output.PeerSnapshot;
+import org.wgtrack.output.Snapshot;
+import org.wgtrack.output.SnapshotCollector;
+import org.wgtrack.output.StatusDocument;
+import org.wgtrack.track.HandshakeStatus;
+import org.wgtrack.track.PeerState;
+import org.wgtrack.wg.AllowedIp;
+import org.wgtrack.wg.Endpoint;
+import org.wgtrack.wg.PublicKey;
+
+/** What one cycle's outputs cost per snapshot: influx text, JSON document, one /metrics scrape. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class OutputBench {
+
+    @Param({"10", "1000"})
+    int peers;
+
+    private Snapshot snapshot;
+    private final InfluxLineFormat influx = new InfluxLineFormat(CounterType.INTEGER);
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter text = PrometheusTextFormatWriter.create();
+
+    @Setup
+    public void setUp() {
+        List<PeerSnapshot> list = new ArrayList<>();
+        for (int i = 0; i < peers; i++) {
+            byte[] key = new byte[32];
+            key[0] = (byte) i;
+            key[1] = (byte) (i >> 8);
+            list.add(new PeerSnapshot("wg" + (i % 3), new PublicKey(Base64.getEncoder().encodeToString(key)),
+                    Optional.of("peer " + i), PeerState.UP_OK, HandshakeStatus.OK, 1_795_608_000L, OptionalLong.of(30),
+                    1L << 30, 1L << 20, Optional.of(new Endpoint("192.0.2." + (i % 250), 51820)),
+                    Optional.of(new Endpoint("p" + i + ".example.org", 51820)), List.of(AllowedIp.parse("10.0.0.1/32")),
+                    Optional.of(Duration.ofMillis(2)), 1, Optional.empty()));
+        }
+        snapshot = new Snapshot(Instant.parse("2026-11-25T12:00:30Z"), Optional.empty(), list,
+                Optional.of(Duration.ofMillis(5)), Map.of("changed", 1L));
+        SnapshotCollector collector = new SnapshotCollector();
+        collector.update(snapshot);
+        registry.register(collector);
+    }
+
+    @Benchmark
+    public String influxLines() {
+        return influx.format(snapshot);
+    }
+
+    @Benchmark
+    public String statusJson() {
+        return StatusDocument.format(snapshot);
+    }
+
+    @Benchmark
+    public int prometheusScrape() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        text.write(out, registry.scrape(), io.prometheus.metrics.config.EscapingScheme.ALLOW_UTF8);
+        return out.size();
+    }
+}
