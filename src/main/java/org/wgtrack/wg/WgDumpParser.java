@@ -129,7 +129,7 @@ public final class WgDumpParser {
         }
         long port = number(3);
         if (port < 0 || port > 65535) {
-            throw new BadLine("bad listen port (expected 0..65535, got " + field(3) + ")");
+            throw new BadLine("bad listen port (expected 0..65535, got " + got(3) + ")");
         }
         OptionalLong fwmark = fwmark();
         if (byName.containsKey(name)) {
@@ -155,7 +155,7 @@ public final class WgDumpParser {
             value = number(4);
         }
         if (value < 0 || value > 0xFFFF_FFFFL) {
-            throw new BadLine("bad fwmark (expected off or 0x0..0xffffffff, got " + field(4) + ")");
+            throw new BadLine("bad fwmark (expected off or 0x0..0xffffffff, got " + got(4) + ")");
         }
         return OptionalLong.of(value);
     }
@@ -178,21 +178,21 @@ public final class WgDumpParser {
         List<AllowedIp> allowedIps = isNone(4) ? List.of() : allowedIps();
         long handshake = number(5);
         if (handshake < 0) {
-            throw new BadLine("bad latest handshake (expected epoch seconds, 0 for never, got " + field(5) + ")");
+            throw new BadLine("bad latest handshake (expected epoch seconds, 0 for never, got " + got(5) + ")");
         }
         long rx = number(6);
         if (rx < 0) {
-            throw new BadLine("bad rx bytes (expected a number, got " + field(6) + ")");
+            throw new BadLine("bad rx bytes (expected a number, got " + got(6) + ")");
         }
         long tx = number(7);
         if (tx < 0) {
-            throw new BadLine("bad tx bytes (expected a number, got " + field(7) + ")");
+            throw new BadLine("bad tx bytes (expected a number, got " + got(7) + ")");
         }
         OptionalInt keepalive = OptionalInt.empty();
         if (!is(8, OFF)) {
             long seconds = number(8);
             if (seconds < 0 || seconds > 65535) {
-                throw new BadLine("bad persistent keepalive (expected off or 0..65535, got " + field(8) + ")");
+                throw new BadLine("bad persistent keepalive (expected off or 0..65535, got " + got(8) + ")");
             }
             // wg prints 0 as "off"; keep one representation, as WgQuickParser does.
             keepalive = seconds == 0 ? OptionalInt.empty() : OptionalInt.of((int) seconds);
@@ -240,7 +240,7 @@ public final class WgDumpParser {
         }
         long port = ok ? number(colon + 1, to) : -1;
         if (port < 0 || port > 65535) {
-            throw new BadLine("bad endpoint (expected address:port or [address]:port, got " + field(3) + ")");
+            throw new BadLine("bad endpoint (expected address:port or [address]:port, got " + got(3) + ")");
         }
         return new Endpoint(dump.substring(hostFrom, hostTo), (int) port);
     }
@@ -282,7 +282,8 @@ public final class WgDumpParser {
                 return new AllowedIp(address, (int) prefix);
             }
         }
-        throw new BadLine("bad allowed ip (expected address/prefix, got " + dump.substring(from, to) + ")");
+        String item = PublicKey.isValid(dump, from, to) ? "a key-shaped value, not shown" : dump.substring(from, to);
+        throw new BadLine("bad allowed ip (expected address/prefix, got " + item + ")");
     }
 
     private boolean hasColon(int from, int to) {
@@ -304,6 +305,14 @@ public final class WgDumpParser {
 
     private String field(int field) {
         return dump.substring(starts[field], ends[field]);
+    }
+
+    /**
+     * A field's value for a message. A well-formed key in a column that should hold
+     * something else may be a secret that slipped over, so it is not shown.
+     */
+    private String got(int field) {
+        return PublicKey.isValid(dump, starts[field], ends[field]) ? "a key-shaped value, not shown" : field(field);
     }
 
     private long number(int field) {
@@ -341,15 +350,17 @@ public final class WgDumpParser {
         return value;
     }
 
-    /** The line for a warning, fields separated by spaces, secret columns hidden. */
+    /** The line for a warning, fields separated by spaces; secret columns and key-shaped values elsewhere hidden. */
     private String shown(int fields) {
         int secret = fields == 5 ? 1 : 2;
+        int publicKey = fields == 5 ? 2 : 1;
         StringBuilder out = new StringBuilder();
         for (int f = 0; f < fields; f++) {
             if (f > 0) {
                 out.append(' ');
             }
-            if (f == secret && !isNone(f)) {
+            boolean keyElsewhere = f != publicKey && PublicKey.isValid(dump, starts[f], ends[f]);
+            if ((f == secret && !isNone(f)) || keyElsewhere) {
                 out.append("(hidden)");
             } else {
                 out.append(dump, starts[f], ends[f]);
