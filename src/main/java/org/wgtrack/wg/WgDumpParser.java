@@ -44,6 +44,7 @@ public final class WgDumpParser {
     private static final String NONE = "(none)";
     private static final String OFF = "off";
     private static final int MAX_FIELDS = 9;
+    private static final String BAD_NAME = "bad interface name (expected 1 to 15 characters, no spaces or '/'; value not shown)";
 
     private final String dump;
     private final Consumer<String> warnings;
@@ -107,7 +108,7 @@ public final class WgDumpParser {
             } else if (fields == 9) {
                 peerLine();
             } else {
-                warnings.accept(SOURCE + ":" + lineNumber + ": " + fields + " tab-separated fields"
+                warnings.accept(SOURCE + ":" + lineNumber + ": " + fields + (fields == 1 ? " tab-separated field" : " tab-separated fields")
                         + " (expected 5 for an interface or 9 for a peer); line skipped, not shown as it may hold a key");
             }
         } catch (BadLine e) {
@@ -116,8 +117,8 @@ public final class WgDumpParser {
     }
 
     private void interfaceLine() throws BadLine {
-        if (ends[0] == starts[0]) {
-            throw new BadLine("empty interface name");
+        if (!isInterfaceName(0)) {
+            throw new BadLine(BAD_NAME);
         }
         String name = field(0);
         if (!isNone(1) && !PublicKey.isValid(dump, starts[1], ends[1])) {
@@ -164,10 +165,12 @@ public final class WgDumpParser {
         Draft iface = current;
         int nameLength = ends[0] - starts[0];
         if (iface == null || iface.name.length() != nameLength || !dump.startsWith(iface.name, starts[0])) {
+            if (!isInterfaceName(0)) {
+                throw new BadLine(BAD_NAME);
+            }
             iface = byName.get(field(0));
             if (iface == null) {
-                throw new BadLine("peer of " + (nameLength == 0 ? "an unnamed interface" : field(0))
-                        + " before any line for that interface (expected the interface line first)");
+                throw new BadLine("peer of " + field(0) + " before any line for that interface (expected the interface line first)");
             }
         }
         PublicKey publicKey = publicKey(1, "bad peer public key");
@@ -286,6 +289,22 @@ public final class WgDumpParser {
         throw new BadLine("bad allowed ip (expected address/prefix, got " + item + ")");
     }
 
+    // Linux limits interface names to 15 bytes (IFNAMSIZ - 1). Checking that also keeps a
+    // key that slipped into the first column out of records and messages.
+    private boolean isInterfaceName(int field) {
+        int length = ends[field] - starts[field];
+        if (length < 1 || length > 15) {
+            return false;
+        }
+        for (int i = starts[field]; i < ends[field]; i++) {
+            char c = dump.charAt(i);
+            if (c == '/' || c <= ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean hasColon(int from, int to) {
         for (int i = from; i < to; i++) {
             if (dump.charAt(i) == ':') {
@@ -360,7 +379,8 @@ public final class WgDumpParser {
                 out.append(' ');
             }
             boolean keyElsewhere = f != publicKey && PublicKey.isValid(dump, starts[f], ends[f]);
-            if ((f == secret && !isNone(f)) || keyElsewhere) {
+            boolean badName = f == 0 && !isInterfaceName(0);
+            if ((f == secret && !isNone(f)) || keyElsewhere || badName) {
                 out.append("(hidden)");
             } else {
                 out.append(dump, starts[f], ends[f]);
