@@ -220,19 +220,19 @@ public final class WgDumpParser {
         int colon;
         boolean ok;
         if (dump.charAt(from) == '[') {
-            int close = dump.indexOf(']', from);
+            int close = indexOf(']', from, to);
             hostFrom = from + 1;
             hostTo = close;
             colon = close + 1;
-            ok = close > 0 && close < to && colon < to && dump.charAt(colon) == ':';
+            ok = close > 0 && colon < to && dump.charAt(colon) == ':';
             if (ok) {
-                int percent = dump.indexOf('%', hostFrom);
-                int addressTo = percent >= 0 && percent < hostTo ? percent : hostTo;
+                int percent = indexOf('%', hostFrom, hostTo);
+                int addressTo = percent >= 0 ? percent : hostTo;
                 byte[] bytes = IpBytes.parse(dump, hostFrom, addressTo);
                 ok = bytes != null && hasColon(hostFrom, addressTo) && (addressTo == hostTo || addressTo + 1 < hostTo);
             }
         } else {
-            colon = dump.lastIndexOf(':', to - 1);
+            colon = lastIndexOf(':', from, to);
             hostFrom = from;
             hostTo = colon;
             ok = colon > from && !hasColon(from, colon);
@@ -260,8 +260,8 @@ public final class WgDumpParser {
         AllowedIp[] ips = new AllowedIp[count];
         int start = from;
         for (int n = 0; n < count; n++) {
-            int end = dump.indexOf(',', start);
-            if (end < 0 || end > to) {
+            int end = indexOf(',', start, to);
+            if (end < 0) {
                 end = to;
             }
             ips[n] = allowedIp(start, end);
@@ -277,8 +277,8 @@ public final class WgDumpParser {
         while (to > from && dump.charAt(to - 1) == ' ') {
             to--;
         }
-        int slash = dump.indexOf('/', from);
-        if (slash >= 0 && slash < to) {
+        int slash = indexOf('/', from, to);
+        if (slash >= 0) {
             InetAddress address = IpBytes.address(dump, from, slash);
             long prefix = number(slash + 1, to);
             if (address != null && prefix >= 0 && prefix <= (address instanceof Inet4Address ? 32 : 128)) {
@@ -303,6 +303,26 @@ public final class WgDumpParser {
             }
         }
         return true;
+    }
+
+    // String.indexOf(ch, from) would run on through the rest of a dump of megabytes when the
+    // character is not in this field; Java 17 has no bounded variant.
+    private int indexOf(char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (dump.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int lastIndexOf(char c, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (dump.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private boolean hasColon(int from, int to) {
