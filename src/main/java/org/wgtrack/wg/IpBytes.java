@@ -16,14 +16,39 @@ import java.net.UnknownHostException;
  */
 final class IpBytes {
 
+    // Hex digit values by character, -1 for others; Character.digit also takes non-ASCII digits.
+    private static final byte[] HEX_VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(HEX_VALUES, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            HEX_VALUES["0123456789abcdef".charAt(i)] = (byte) i;
+            HEX_VALUES["0123456789ABCDEF".charAt(i)] = (byte) i;
+        }
+    }
+
     private IpBytes() {
     }
 
     /** The address of {@code text[from, to)}, or null if it is not a literal. */
     static InetAddress address(CharSequence text, int from, int to) {
-        byte[] bytes = parse(text, from, to);
-        if (bytes == null) {
+        return address(text, from, to, new byte[16], new byte[4]);
+    }
+
+    /**
+     * As {@link #address(CharSequence, int, int)}, with scratch arrays of 16 and 4 bytes that
+     * the caller reuses: InetAddress copies what it keeps, so the dump parser allocates no
+     * temporary array per address.
+     */
+    static InetAddress address(CharSequence text, int from, int to, byte[] scratch16, byte[] scratch4) {
+        int length = parse(text, from, to, scratch16);
+        if (length == 0) {
             return null;
+        }
+        byte[] bytes = scratch16;
+        if (length == 4) {
+            System.arraycopy(scratch16, 0, scratch4, 0, 4);
+            bytes = scratch4;
         }
         try {
             return InetAddress.getByAddress(bytes);
@@ -34,13 +59,24 @@ final class IpBytes {
 
     /** 4 or 16 bytes for a literal, null otherwise. */
     static byte[] parse(CharSequence text, int from, int to) {
+        byte[] out = new byte[16];
+        int length = parse(text, from, to, out);
+        return length == 0 ? null : java.util.Arrays.copyOf(out, length);
+    }
+
+    /** Writes the address of a literal to {@code out[0, 4)} or {@code out[0, 16)} and returns 4 or 16; 0 if not a literal. */
+    static int parse(CharSequence text, int from, int to, byte[] out) {
+        // The first ':' or '.' tells the family: an IPv6 literal has a ':' before any dotted tail.
         for (int i = from; i < to; i++) {
-            if (text.charAt(i) == ':') {
-                return parseIpv6(text, from, to);
+            char c = text.charAt(i);
+            if (c == ':') {
+                return parseIpv6(text, from, to, out) ? 16 : 0;
+            }
+            if (c == '.') {
+                break;
             }
         }
-        byte[] out = new byte[4];
-        return parseIpv4(text, from, to, out, 0) ? out : null;
+        return parseIpv4(text, from, to, out, 0) ? 4 : 0;
     }
 
     private static boolean parseIpv4(CharSequence text, int from, int to, byte[] out, int offset) {
@@ -74,12 +110,12 @@ final class IpBytes {
 
     // Follows inet_pton6 from glibc (itself from BIND): groups are written left to right,
     // "::" remembers where it was, and the tail is moved right at the end.
-    private static byte[] parseIpv6(CharSequence text, int from, int to) {
-        byte[] out = new byte[16];
+    private static boolean parseIpv6(CharSequence text, int from, int to, byte[] out) {
+        java.util.Arrays.fill(out, (byte) 0);
         int i = from;
         if (i < to && text.charAt(i) == ':') {
             if (i + 1 >= to || text.charAt(i + 1) != ':') {
-                return null;
+                return false;
             }
             i++;
         }
@@ -91,10 +127,10 @@ final class IpBytes {
         boolean dottedTail = false;
         while (i < to) {
             char c = text.charAt(i++);
-            int hex = Character.digit(c, 16);
-            if (hex >= 0 && c < 128) {
+            int hex = c < 128 ? HEX_VALUES[c] : -1;
+            if (hex >= 0) {
                 if (digits == 4) {
-                    return null;
+                    return false;
                 }
                 value = (value << 4) | hex;
                 digits++;
@@ -104,13 +140,13 @@ final class IpBytes {
                 groupStart = i;
                 if (digits == 0) {
                     if (gap >= 0) {
-                        return null;
+                        return false;
                     }
                     gap = written;
                     continue;
                 }
                 if (i == to || written + 2 > 16) {
-                    return null;
+                    return false;
                 }
                 out[written++] = (byte) (value >> 8);
                 out[written++] = (byte) value;
@@ -120,25 +156,25 @@ final class IpBytes {
             }
             if (c == '.' && written + 4 <= 16) {
                 if (!parseIpv4(text, groupStart, to, out, written)) {
-                    return null;
+                    return false;
                 }
                 written += 4;
                 digits = 0;
                 dottedTail = true;
                 break;
             }
-            return null;
+            return false;
         }
         if (digits > 0 && !dottedTail) {
             if (written + 2 > 16) {
-                return null;
+                return false;
             }
             out[written++] = (byte) (value >> 8);
             out[written++] = (byte) value;
         }
         if (gap >= 0) {
             if (written == 16) {
-                return null;
+                return false;
             }
             int tail = written - gap;
             for (int k = 1; k <= tail; k++) {
@@ -147,6 +183,6 @@ final class IpBytes {
             }
             written = 16;
         }
-        return written == 16 ? out : null;
+        return written == 16;
     }
 }

@@ -50,6 +50,10 @@ public final class WgDumpParser {
     private final Consumer<String> warnings;
     private final int[] starts = new int[MAX_FIELDS + 1];
     private final int[] ends = new int[MAX_FIELDS + 1];
+    private int foundTab = -1;
+    private boolean noTabsLeft;
+    private final byte[] scratch16 = new byte[16];
+    private final byte[] scratch4 = new byte[4];
     private final List<Draft> interfaces = new ArrayList<>();
     private final Map<String, Draft> byName = new HashMap<>();
     private Draft current;
@@ -89,14 +93,12 @@ public final class WgDumpParser {
     private void line(int start, int end, int lineNumber) {
         int fields = 0;
         starts[0] = start;
-        for (int i = start; i < end; i++) {
-            if (dump.charAt(i) == '\t') {
-                if (fields < MAX_FIELDS) {
-                    ends[fields] = i;
-                    starts[fields + 1] = i + 1;
-                }
-                fields++;
+        for (int i = tabAtOrAfter(start); i >= 0 && i < end; i = tabAtOrAfter(i + 1)) {
+            if (fields < MAX_FIELDS) {
+                ends[fields] = i;
+                starts[fields + 1] = i + 1;
             }
+            fields++;
         }
         fields++;
         if (fields <= MAX_FIELDS) {
@@ -228,8 +230,7 @@ public final class WgDumpParser {
             if (ok) {
                 int percent = indexOf('%', hostFrom, hostTo);
                 int addressTo = percent >= 0 ? percent : hostTo;
-                byte[] bytes = IpBytes.parse(dump, hostFrom, addressTo);
-                ok = bytes != null && hasColon(hostFrom, addressTo) && (addressTo == hostTo || addressTo + 1 < hostTo);
+                ok = IpBytes.parse(dump, hostFrom, addressTo, scratch16) == 16 && (addressTo == hostTo || addressTo + 1 < hostTo);
             }
         } else {
             colon = lastIndexOf(':', from, to);
@@ -237,8 +238,7 @@ public final class WgDumpParser {
             hostTo = colon;
             ok = colon > from && !hasColon(from, colon);
             if (ok) {
-                byte[] bytes = IpBytes.parse(dump, from, colon);
-                ok = bytes != null && bytes.length == 4;
+                ok = IpBytes.parse(dump, from, colon, scratch16) == 4;
             }
         }
         long port = ok ? number(colon + 1, to) : -1;
@@ -279,7 +279,7 @@ public final class WgDumpParser {
         }
         int slash = indexOf('/', from, to);
         if (slash >= 0) {
-            InetAddress address = IpBytes.address(dump, from, slash);
+            InetAddress address = IpBytes.address(dump, from, slash, scratch16, scratch4);
             long prefix = number(slash + 1, to);
             if (address != null && prefix >= 0 && prefix <= (address instanceof Inet4Address ? 32 : 128)) {
                 return new AllowedIp(address, (int) prefix);
@@ -303,6 +303,24 @@ public final class WgDumpParser {
             }
         }
         return true;
+    }
+
+    /**
+     * The first tab at or after {@code from}, or -1. String.indexOf is an intrinsic; the tab it
+     * finds past a line's end is kept for the next lines, so that lines without tabs cannot
+     * make the whole parse quadratic.
+     */
+    private int tabAtOrAfter(int from) {
+        if (noTabsLeft) {
+            return -1;
+        }
+        if (foundTab < from) {
+            foundTab = dump.indexOf('\t', from);
+            if (foundTab < 0) {
+                noTabsLeft = true;
+            }
+        }
+        return foundTab;
     }
 
     // String.indexOf(ch, from) would run on through the rest of a dump of megabytes when the
