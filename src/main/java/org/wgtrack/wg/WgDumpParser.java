@@ -124,7 +124,7 @@ public final class WgDumpParser {
         }
         String name = field(0);
         if (!isNone(1) && !PublicKey.isValid(dump, starts[1], ends[1])) {
-            throw new BadLine("bad private key (expected (none) or " + "44 base64 characters; value not shown)");
+            throw new BadLine("bad private key (expected (none) or 44 base64 characters; value not shown)");
         }
         Optional<PublicKey> publicKey = Optional.empty();
         if (!isNone(2)) {
@@ -172,7 +172,7 @@ public final class WgDumpParser {
             }
             iface = byName.get(field(0));
             if (iface == null) {
-                throw new BadLine("peer of " + field(0) + " before any line for that interface (expected the interface line first)");
+                throw new BadLine("peer of " + field(0) + " without a readable interface line before it (expected the interface line first)");
             }
         }
         PublicKey publicKey = publicKey(1, "bad peer public key");
