@@ -22,7 +22,10 @@ packages=(
     dnsmasq-base
     iputils-ping
     iproute2
+    fping         # the pinger wgtrack prefers; PingerIT measures it
     # --- end lab ---
+    python3       # reference configparser for IniReaderConfigparserTest
+    systemd       # systemd-analyze for UnitFileIT
 )
 
 missing=()

@@ -1,7 +1,130 @@
 package org.wgtrack;
 
-public final class Main {
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.wgtrack.config.ConfigException;
+import org.wgtrack.config.ConfigLoader;
+import org.wgtrack.config.LogLevel;
+import org.wgtrack.config.WgtrackConfig;
+import org.wgtrack.log.Log;
+import org.wgtrack.output.OutputPlan;
+import org.wgtrack.output.OutputFactory;
+import org.wgtrack.system.JdkInterfaceAddresses;
+import org.wgtrack.system.OsProcessRunner;
+import org.wgtrack.system.Pinger;
+import org.wgtrack.system.DetectedPinger;
+import org.wgtrack.system.Pingers;
+import org.wgtrack.system.SystemResolver;
+import org.wgtrack.system.WgCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wgtrack [-c FILE] [-l LEVEL]}: runs the daemon in the foreground until SIGTERM.
+ * Exit status 0 on a clean stop, 1 on a runtime failure, 2 on bad usage or a bad config.
+ */
+@Command(name = "wgtrack",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        description = {
+            "Tracks WireGuard links, exports their status and re-resolves endpoint hostnames of links that are down.",
+            "Runs in the foreground; SIGHUP reloads the configuration, SIGTERM stops."},
+        subcommands = {StatusCommand.class, org.wgtrack.service.InstallCommand.class, org.wgtrack.service.UninstallCommand.class})
+public final class Main implements Callable<Integer> {
+
+    static final Path DEFAULT_CONFIG = Path.of("/etc/wgtrack.conf");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--config", "--conf"}, paramLabel = "FILE",
+            description = "configuration file (default: " + "/etc/wgtrack.conf" + ")")
+    Path config;
+
+    @Option(names = {"-l", "--loglevel"}, paramLabel = "LEVEL", converter = LogLevelConverter.class,
+            description = "debug, info, warning or error; overrides loglevel of the configuration")
+    LogLevel logLevel;
+
     public static void main(String[] args) {
-        System.out.println("wgtrack");
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SystemResolver.disableJvmCache();
+        PrintWriter err = spec.commandLine().getErr();
+        WgtrackConfig loaded;
+        OutputPlan outputs;
+        try {
+            loaded = loadConfig();
+            outputs = OutputFactory.validate(loaded.outputs());
+        } catch (ConfigException e) {
+            err.println("wgtrack: " + e.getMessage().replace("\n", "\nwgtrack: "));
+            err.flush();
+            return 2;
+        }
+        Log.get().setThreshold(Optional.ofNullable(logLevel).orElse(loaded.general().logLevel()));
+        loaded.warnings().forEach(w -> Log.warning(w.toString()));
+        outputs.warnings().forEach(w -> Log.warning(w.toString()));
+
+        OsProcessRunner runner = new OsProcessRunner();
+        DetectedPinger pinger = Pingers.detect(runner);
+        Log.info("wgtrack " + Version.get() + " starting: config " + loaded.source()
+                + ", cycle_time " + loaded.general().cycleTime().toMillis() / 1000.0 + " s, " + pinger.description());
+        Daemon daemon = new Daemon(loaded, Optional.ofNullable(logLevel), outputs, this::loadConfig,
+                general -> new WgCommand(general.wgCommand(), runner, Log::warning),
+                OutputFactory::validate, pinger.pinger(), new SystemResolver(), new JdkInterfaceAddresses(),
+                Clock.systemUTC(), Daemon.Ticker.SYSTEM, EndpointUpdater.LOOKUP_TIMEOUT);
+        Signals.install(daemon);
+        daemon.run(0);
+        Log.info("wgtrack stopped");
+        return 0;
+    }
+
+    WgtrackConfig loadConfig() throws ConfigException {
+        return config == null ? ConfigLoader.load(DEFAULT_CONFIG, false) : ConfigLoader.load(config, true);
+    }
+
+    /** Accepts the level names in any case and names the allowed ones when it fails. */
+    static final class LogLevelConverter implements CommandLine.ITypeConverter<LogLevel> {
+        @Override
+        public LogLevel convert(String value) {
+            return LogLevel.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "expected debug, info, warning or error, got '" + value + "'"));
+        }
+    }
+
+    /** The version Maven wrote into the jar's resources. */
+    static final class Version implements CommandLine.IVersionProvider {
+        static String get() {
+            try (InputStream in = Main.class.getResourceAsStream("/wgtrack-version.properties")) {
+                Properties properties = new Properties();
+                if (in != null) {
+                    properties.load(in);
+                }
+                return properties.getProperty("version", "unknown");
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"wgtrack " + get()};
+        }
     }
 }

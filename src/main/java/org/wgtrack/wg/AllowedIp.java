@@ -41,6 +41,6 @@ public record AllowedIp(InetAddress address, int prefixLength) {
 
     @Override
     public String toString() {
-        return address.getHostAddress() + "/" + prefixLength;
+        return IpText.format(address) + "/" + prefixLength;
     }
 }

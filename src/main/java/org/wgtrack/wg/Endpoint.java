@@ -56,7 +56,7 @@ public record Endpoint(String host, int port) {
     }
 
     public static Endpoint of(InetAddress address, int port) {
-        return new Endpoint(address.getHostAddress().replaceFirst("%.*$", ""), port);
+        return new Endpoint(IpText.format(address), port);
     }
 
     /** The literal address if the host is an IPv4 or IPv6 literal; empty for hostnames. */

@@ -1,0 +1,244 @@
+package org.wgtrack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.wgtrack.config.ConfigException;
+import org.wgtrack.config.GeneralSettings;
+import org.wgtrack.config.LogLevel;
+import org.wgtrack.config.OutputSettings;
+import org.wgtrack.config.WgtrackConfig;
+import org.wgtrack.log.Log;
+import org.wgtrack.log.RateLimiter;
+import org.wgtrack.output.Output;
+import org.wgtrack.output.OutputPlan;
+import org.wgtrack.output.OutputSet;
+import org.wgtrack.output.Snapshot;
+import org.wgtrack.system.InterfaceAddresses;
+import org.wgtrack.system.Pinger;
+import org.wgtrack.system.Resolver;
+import org.wgtrack.system.Wg;
+
+/**
+ * The composition root and the cycle loop. Cycles start at a fixed rate, {@code cycle_time}
+ * after the previous start (no drift); an overrun is logged and the next cycle starts at once.
+ * A reload request (SIGHUP) is served between cycles: a broken configuration is reported and
+ * the running one kept. A stop request (SIGTERM) abandons the wait and ends the loop.
+ */
+public final class Daemon {
+
+    /** Reads wgtrack's configuration (the file given at start-up), validating everything. */
+    @FunctionalInterface
+    public interface ConfigSource {
+        WgtrackConfig load() throws ConfigException;
+    }
+
+    /** Validates the output sections of a configuration without opening anything. */
+    @FunctionalInterface
+    public interface OutputValidator {
+        OutputPlan validate(List<OutputSettings> sections) throws ConfigException;
+    }
+
+    /** Monotonic time and waiting, injectable so tests can run cycles without real sleeps. */
+    public interface Ticker {
+        long nanoTime();
+
+        /** Waits until {@code deadline} (nanoTime scale) or until woken; returns early when woken. */
+        void waitUntil(long deadlineNanos, Object monitor) throws InterruptedException;
+
+        Ticker SYSTEM = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void waitUntil(long deadlineNanos, Object monitor) throws InterruptedException {
+                long remaining = deadlineNanos - System.nanoTime();
+                if (remaining > 0) {
+                    monitor.wait(remaining / 1_000_000, (int) (remaining % 1_000_000));
+                }
+            }
+        };
+    }
+
+    private final ConfigSource configSource;
+    private final Function<GeneralSettings, Wg> wgFactory;
+    private final OutputValidator outputValidator;
+    private final RateLimiter outputErrors = new RateLimiter(Duration.ofMinutes(1), System::nanoTime);
+    private final Ticker ticker;
+    private final Tracker tracker;
+    private final WgConfigStore wgConfigs;
+    private final EndpointUpdater updater;
+    private final Object wakeup = new Object();
+    private final AtomicBoolean reloadRequested = new AtomicBoolean();
+    private volatile boolean stopRequested;
+
+    private final Optional<LogLevel> logLevelOverride;
+    private WgtrackConfig config;
+    private volatile Wg wg;
+    private OutputSet outputs;
+
+    /** Starts with an already loaded and validated configuration and output plan. */
+    public Daemon(WgtrackConfig config, Optional<LogLevel> logLevelOverride, OutputPlan outputPlan, ConfigSource configSource,
+                  Function<GeneralSettings, Wg> wgFactory, OutputValidator outputValidator,
+                  Pinger pinger, Resolver resolver, InterfaceAddresses interfaceAddresses,
+                  Clock clock, Ticker ticker, Duration lookupTimeout) {
+        this.config = config;
+        this.logLevelOverride = logLevelOverride;
+        this.configSource = configSource;
+        this.wgFactory = wgFactory;
+        this.outputValidator = outputValidator;
+        this.ticker = ticker;
+        this.wg = wgFactory.apply(config.general());
+        this.outputs = OutputSet.empty().reconfigure(outputPlan);
+        this.wgConfigs = new WgConfigStore(config.general().wireguardConfigDir());
+        this.updater = new EndpointUpdater(resolver, () -> wg, clock, lookupTimeout);
+        this.tracker = new Tracker(pinger, interfaceAddresses, updater, wgConfigs, clock, true);
+    }
+
+    /** Asks for a reload before the next cycle (safe from a signal handler). */
+    public void requestReload() {
+        reloadRequested.set(true);
+        synchronized (wakeup) {
+            wakeup.notifyAll();
+        }
+    }
+
+    /** Asks the loop to end; the current wait is abandoned at once. */
+    public void requestStop() {
+        stopRequested = true;
+        synchronized (wakeup) {
+            wakeup.notifyAll();
+        }
+    }
+
+    /** Runs cycles until {@link #requestStop()}; {@code maxCycles} ≤ 0 means no limit. */
+    public void run(long maxCycles) {
+        long cycles = 0;
+        long nextStart = ticker.nanoTime();
+        Optional<Duration> previousCycle = Optional.empty();
+        while (!stopRequested && (maxCycles <= 0 || cycles < maxCycles)) {
+            if (reloadRequested.getAndSet(false)) {
+                reload();
+            }
+            long start = ticker.nanoTime();
+            try {
+                runCycle(previousCycle);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            cycles++;
+            long end = ticker.nanoTime();
+            previousCycle = Optional.of(Duration.ofNanos(end - start));
+            long cycleNanos = config.general().cycleTime().toNanos();
+            nextStart += cycleNanos;
+            if (end > nextStart) {
+                Log.warning(String.format("cycle took %.3f s, longer than cycle_time %.3f s; starting the next one now",
+                        (end - start) / 1e9, cycleNanos / 1e9));
+                nextStart = end;
+            } else if (maxCycles <= 0 || cycles < maxCycles) {
+                if (!waitForNextStart(nextStart)) {
+                    break;
+                }
+            }
+        }
+        close();
+    }
+
+    /** One cycle and its outputs; a bug in it is logged and does not end the daemon. */
+    Snapshot runCycle(Optional<Duration> previousCycle) throws InterruptedException {
+        try {
+            Snapshot snapshot = tracker.runCycle(config, wg, previousCycle);
+            writeOutputs(snapshot);
+            return snapshot;
+        } catch (RuntimeException e) {
+            // A bug must not end tracking of every other peer: report it whole and go on.
+            Log.error("cycle failed: " + e);
+            for (StackTraceElement frame : e.getStackTrace()) {
+                Log.debug("    at " + frame);
+            }
+            return null;
+        }
+    }
+
+    /** Writes every output; a failing one is logged once a minute while it keeps failing. */
+    private void writeOutputs(Snapshot snapshot) {
+        List<OutputSet.Failure> failures = outputs.writeAll(snapshot);
+        for (Output output : outputs.outputs()) {
+            if (failures.stream().noneMatch(f -> f.outputName().equals(output.name()))) {
+                outputErrors.reset(output.name());
+            }
+        }
+        for (OutputSet.Failure failure : failures) {
+            if (outputErrors.allow(failure.outputName())) {
+                Log.error(failure + " (retrying every cycle)");
+            }
+        }
+    }
+
+    /** Waits (for tests) until no re-resolution is running. */
+    boolean awaitResolutions(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (updater.inFlightCount() > 0 || updater.pendingCount() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
+    /** Sleeps until the next cycle; a reload request is served during the wait. False on interrupt. */
+    private boolean waitForNextStart(long nextStart) {
+        synchronized (wakeup) {
+            while (!stopRequested && ticker.nanoTime() < nextStart) {
+                if (reloadRequested.getAndSet(false)) {
+                    reload();
+                    continue;
+                }
+                try {
+                    ticker.waitUntil(nextStart, wakeup);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void reload() {
+        Log.info("reloading configuration");
+        WgtrackConfig next;
+        OutputPlan plan;
+        try {
+            next = configSource.load();
+            plan = outputValidator.validate(next.outputs());
+        } catch (ConfigException e) {
+            Log.error("configuration not reloaded, keeping the previous one:\n" + e.getMessage());
+            return;
+        }
+        next.warnings().forEach(w -> Log.warning(w.toString()));
+        plan.warnings().forEach(w -> Log.warning(w.toString()));
+        config = next;
+        Log.get().setThreshold(logLevelOverride.orElse(next.general().logLevel()));
+        wg = wgFactory.apply(next.general());
+        wgConfigs.reload(next.general().wireguardConfigDir());
+        outputs = outputs.reconfigure(plan);
+        Log.info("configuration reloaded");
+    }
+
+    void close() {
+        updater.close();
+        outputs.close();
+    }
+
+    int trackedPeers() {
+        return tracker.trackedPeers();
+    }
+}

@@ -1,0 +1,197 @@
+package org.wgtrack;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.wgtrack.config.AddressFamily;
+import org.wgtrack.log.Log;
+import org.wgtrack.log.RateLimiter;
+import org.wgtrack.system.Resolver;
+import org.wgtrack.system.Wg;
+import org.wgtrack.system.WgException;
+import org.wgtrack.wg.Endpoint;
+
+/**
+ * Re-resolves endpoint hostnames off the cycle thread (SPEC §4) and points WireGuard at the
+ * new address. Lookups run concurrently on a small pool, each bounded by a timeout; a peer
+ * whose previous lookup is still hanging in the system resolver is not asked again until it
+ * returns, so a dead DNS server costs a few blocked threads, never a late cycle.
+ * Outcomes are queued for the cycle thread, which owns the per-peer counters.
+ */
+final class EndpointUpdater implements AutoCloseable {
+
+    /** What one re-resolution came to. */
+    enum Result {
+        CHANGED("changed"), UNCHANGED("unchanged"), FAILED("failed");
+
+        final String label;
+
+        Result(String label) {
+            this.label = label;
+        }
+    }
+
+    record Outcome(PeerId peer, Result result, Instant at) {
+    }
+
+    /** A re-resolution to run: the configured hostname endpoint and what wg currently uses. */
+    record Request(PeerId peer, String describedPeer, Endpoint configured, Optional<Endpoint> current, AddressFamily family) {
+    }
+
+    static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
+    private static final int LOOKUP_THREADS = 32;
+
+    private final Resolver resolver;
+    private final Supplier<Wg> wg;
+    private final Clock clock;
+    private final Duration lookupTimeout;
+    private final ExecutorService lookups;
+    private final Set<PeerId> inFlight = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final Map<Result, AtomicLong> totals = new ConcurrentHashMap<>();
+    private final RateLimiter failureLog;
+
+    EndpointUpdater(Resolver resolver, Supplier<Wg> wg, Clock clock, Duration lookupTimeout) {
+        this.resolver = resolver;
+        this.wg = wg;
+        this.clock = clock;
+        this.lookupTimeout = lookupTimeout;
+        this.failureLog = new RateLimiter(Duration.ofMinutes(5), System::nanoTime);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(LOOKUP_THREADS, LOOKUP_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "resolver");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.lookups = pool;
+        for (Result result : Result.values()) {
+            totals.put(result, new AtomicLong());
+        }
+    }
+
+    /** Starts a re-resolution unless one for the same peer is still running; never blocks. */
+    void request(Request request) {
+        if (!inFlight.add(request.peer())) {
+            Log.debug(request.describedPeer() + ": previous lookup of " + request.configured().host() + " still running; not asking again");
+            return;
+        }
+        String host = request.configured().host();
+        pending.incrementAndGet();
+        CompletableFuture<List<InetAddress>> lookup = CompletableFuture.supplyAsync(() -> {
+            try {
+                return resolver.resolve(host);
+            } catch (UnknownHostException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, lookups);
+        lookup.whenComplete((addresses, error) -> inFlight.remove(request.peer()));
+        lookup.orTimeout(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((addresses, error) -> {
+                    try {
+                        finish(request, addresses, error);
+                    } finally {
+                        pending.decrementAndGet();
+                    }
+                });
+    }
+
+    private void finish(Request request, List<InetAddress> addresses, Throwable error) {
+        String who = request.describedPeer();
+        String host = request.configured().host();
+        if (error != null) {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+            String why = cause instanceof TimeoutException
+                    ? "no answer within " + lookupTimeout.toSeconds() + " s"
+                    : cause instanceof UnknownHostException ? "unknown host" : cause.toString();
+            fail(request, "cannot resolve " + host + ": " + why);
+            return;
+        }
+        Optional<InetAddress> chosen = addresses.stream().filter(request.family()::allows).findFirst();
+        if (chosen.isEmpty()) {
+            fail(request, host + " has no " + request.family().label() + " address (got " + addresses + ")");
+            return;
+        }
+        failureLog.reset(request.peer().toString());
+        int port = request.configured().port();
+        Optional<InetAddress> current = request.current().flatMap(Endpoint::literalAddress);
+        boolean samePort = request.current().map(e -> e.port() == port).orElse(false);
+        if (samePort && current.isPresent() && addresses.stream().filter(request.family()::allows).anyMatch(current.get()::equals)) {
+            Log.debug(who + ": " + host + " still resolves to " + request.current().get() + "; endpoint unchanged");
+            record(request, Result.UNCHANGED);
+            return;
+        }
+        Endpoint next = Endpoint.of(chosen.get(), port);
+        try {
+            wg.get().setEndpoint(request.peer().interfaceName(), request.peer().publicKey(), new InetSocketAddress(chosen.get(), port));
+            Log.info(who + ": endpoint " + request.current().map(Endpoint::toString).orElse("(none)") + " → " + next
+                    + " (" + host + " re-resolved)");
+            record(request, Result.CHANGED);
+        } catch (WgException e) {
+            fail(request, "setting endpoint " + next + " failed: " + e.getMessage());
+        }
+    }
+
+    private void fail(Request request, String message) {
+        if (failureLog.allow(request.peer().toString())) {
+            Log.warning(request.describedPeer() + ": " + message);
+        } else {
+            Log.debug(request.describedPeer() + ": " + message);
+        }
+        record(request, Result.FAILED);
+    }
+
+    private void record(Request request, Result result) {
+        totals.get(result).incrementAndGet();
+        outcomes.add(new Outcome(request.peer(), result, clock.instant()));
+    }
+
+    /** Outcomes that arrived since the last call, oldest first. */
+    List<Outcome> drain() {
+        List<Outcome> drained = new ArrayList<>();
+        for (Outcome outcome; (outcome = outcomes.poll()) != null; ) {
+            drained.add(outcome);
+        }
+        return drained;
+    }
+
+    /** Re-resolutions since start by result label ({@code changed}, {@code unchanged}, {@code failed}). */
+    Map<String, Long> totals() {
+        Map<String, Long> copy = new java.util.TreeMap<>();
+        totals.forEach((result, count) -> copy.put(result.label, count.get()));
+        return copy;
+    }
+
+    int inFlightCount() {
+        return inFlight.size();
+    }
+
+    /** Lookups started whose outcome is not recorded yet (the outcome lands just after in-flight clears). */
+    int pendingCount() {
+        return pending.get();
+    }
+
+    @Override
+    public void close() {
+        lookups.shutdownNow();
+    }
+}

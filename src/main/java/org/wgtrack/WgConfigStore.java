@@ -1,0 +1,82 @@
+package org.wgtrack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.wgtrack.log.Log;
+import org.wgtrack.wg.PeerConfig;
+import org.wgtrack.wg.PublicKey;
+import org.wgtrack.wg.WgConfigException;
+import org.wgtrack.wg.WgQuickConfig;
+import org.wgtrack.wg.WgQuickParser;
+
+/**
+ * The wg-quick files of the interfaces the live state shows ({@code <dir>/<ifname>.conf}).
+ * A file is read when its interface first appears and again on reload; a malformed file is
+ * reported and its last good contents are kept; a missing file is normal (the interface was
+ * configured by other means) and means no re-resolution for its peers.
+ */
+final class WgConfigStore {
+
+    private Path directory;
+    private final Map<String, Optional<WgQuickConfig>> byInterface = new HashMap<>();
+
+    WgConfigStore(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Reads the files of interfaces seen for the first time and forgets interfaces that are gone. */
+    void track(Set<String> liveInterfaces) {
+        byInterface.keySet().retainAll(liveInterfaces);
+        for (String name : liveInterfaces) {
+            if (!byInterface.containsKey(name)) {
+                byInterface.put(name, read(name, Optional.empty()));
+            }
+        }
+    }
+
+    /** Re-reads every known interface's file (SIGHUP), keeping last good data of broken files. */
+    void reload(Path newDirectory) {
+        directory = newDirectory;
+        for (Map.Entry<String, Optional<WgQuickConfig>> entry : byInterface.entrySet()) {
+            entry.setValue(read(entry.getKey(), entry.getValue()));
+        }
+    }
+
+    Optional<WgQuickConfig> config(String interfaceName) {
+        return byInterface.getOrDefault(interfaceName, Optional.empty());
+    }
+
+    Optional<PeerConfig> peer(String interfaceName, PublicKey key) {
+        return config(interfaceName).flatMap(c -> c.peer(key));
+    }
+
+    private Optional<WgQuickConfig> read(String interfaceName, Optional<WgQuickConfig> lastGood) {
+        Path file = directory.resolve(interfaceName + ".conf");
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            WgQuickConfig config = WgQuickParser.parse(file.toString(), text);
+            Log.debug(interfaceName + ": read " + file + " (" + config.peers().size() + " peers)");
+            return Optional.of(config);
+        } catch (NoSuchFileException e) {
+            Log.info(interfaceName + ": no " + file + "; tracking its live state without configured endpoints");
+            return Optional.empty();
+        } catch (IOException e) {
+            Log.error(interfaceName + ": cannot read " + file + ": " + e.getMessage() + keeping(lastGood));
+            return lastGood;
+        } catch (WgConfigException e) {
+            Log.error(e.getMessage() + keeping(lastGood));
+            return lastGood;
+        }
+    }
+
+    private static String keeping(Optional<WgQuickConfig> lastGood) {
+        return lastGood.isPresent() ? " (keeping its previous contents)" : " (its data is ignored)";
+    }
+}

@@ -1,0 +1,87 @@
+package org.wgtrack.system;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.wgtrack.wg.IpText;
+import org.wgtrack.wg.LiveState;
+import org.wgtrack.wg.PublicKey;
+import org.wgtrack.wg.WgDumpParser;
+
+/** wg(8) run as a child process: {@code wg show all dump}, {@code wg set … endpoint …}. */
+public final class WgCommand implements Wg {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final String command;
+    private final ProcessRunner runner;
+    private final Consumer<String> dumpWarnings;
+
+    /**
+     * @param command      {@code wg_command}: a program name looked up on PATH, or a path
+     * @param dumpWarnings receives one message per malformed dump line (keys already hidden)
+     */
+    public WgCommand(String command, ProcessRunner runner, Consumer<String> dumpWarnings) {
+        this.command = command;
+        this.runner = runner;
+        this.dumpWarnings = dumpWarnings;
+    }
+
+    @Override
+    public LiveState dump() throws WgException {
+        ProcessResult result = run(List.of(command, "show", "all", "dump"));
+        return WgDumpParser.parse(result.stdout(), dumpWarnings);
+    }
+
+    @Override
+    public void setEndpoint(String interfaceName, PublicKey peer, InetSocketAddress endpoint) throws WgException {
+        run(List.of(command, "set", interfaceName, "peer", peer.base64(), "endpoint", format(endpoint)));
+    }
+
+    /** {@code 192.0.2.1:51820} or {@code [2001:db8::1]:51820}, never a hostname. */
+    static String format(InetSocketAddress endpoint) {
+        String host = IpText.format(endpoint.getAddress());
+        return endpoint.getAddress() instanceof Inet6Address
+                ? "[" + host + "]:" + endpoint.getPort()
+                : host + ":" + endpoint.getPort();
+    }
+
+    private ProcessResult run(List<String> argv) throws WgException {
+        String what = String.join(" ", argv.subList(0, Math.min(3, argv.size())));
+        ProcessResult result;
+        try {
+            result = runner.run(argv, TIMEOUT);
+        } catch (IOException e) {
+            throw new WgException("cannot run " + command + " (" + rootCause(e)
+                    + "); is wireguard-tools installed, or is wg_command wrong?", e);
+        } catch (TimeoutException e) {
+            throw new WgException(what + " did not finish within " + TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WgException(what + " interrupted");
+        }
+        if (!result.succeeded()) {
+            String stderr = result.stderr().strip();
+            throw new WgException(what + " failed with exit status " + result.exitCode()
+                    + (stderr.isEmpty() ? "" : ": " + firstLine(stderr)));
+        }
+        return result;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

@@ -1,0 +1,102 @@
+package org.wgtrack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The real daemon, started through {@code bin/wgtrack} as an operator would, its log captured to a file. */
+final class DaemonProcess implements AutoCloseable {
+
+    private static final Pattern TRANSITION = Pattern.compile(" (\\S+) → (\\S+) \\(");
+
+    private final Process process;
+    private final Path log;
+
+    private DaemonProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static DaemonProcess start(Path workDir, Map<String, String> environment, String... args) throws IOException {
+        Path launcher = Path.of("bin/wgtrack").toAbsolutePath();
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        Path log = workDir.resolve("wgtrack.log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("JOURNAL_STREAM");
+        builder.environment().putAll(environment);
+        return new DaemonProcess(builder.start(), log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    /** Log lines about one peer's state changes, as {@code from → to}. */
+    List<String> transitions(String peerMarker) throws IOException {
+        List<String> result = new ArrayList<>();
+        for (String line : log().split("\n")) {
+            if (line.contains(peerMarker)) {
+                Matcher m = TRANSITION.matcher(line);
+                if (m.find()) {
+                    result.add(m.group(1) + " → " + m.group(2));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Polls the log until the condition holds; fails with the whole log otherwise. */
+    void awaitLog(Predicate<String> condition, Duration timeout, String what) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.test(log())) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("daemon exited with " + process.exitValue() + " while waiting for " + what + "; log:\n" + log());
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what + "; log:\n" + log());
+    }
+
+    void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    /** Waits for the process to exit and returns its status, or -1 if it is still running after the timeout. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package org.wgtrack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.config.ConfigException;
+import org.wgtrack.config.ConfigProblem;
+import org.wgtrack.config.GeneralSettings;
+import org.wgtrack.config.LogLevel;
+import org.wgtrack.config.TrackingParams;
+import org.wgtrack.config.WgtrackConfig;
+import org.wgtrack.log.Log;
+import org.wgtrack.output.PeerSnapshot;
+import org.wgtrack.output.Snapshot;
+import org.wgtrack.testing.FakePinger;
+import org.wgtrack.testing.FakeResolver;
+import org.wgtrack.testing.FakeWgBackend;
+import org.wgtrack.testing.ManualTicker;
+import org.wgtrack.track.PeerState;
+import org.wgtrack.wg.AllowedIp;
+import org.wgtrack.wg.Endpoint;
+import org.wgtrack.wg.InterfaceStatus;
+import org.wgtrack.wg.LiveState;
+import org.wgtrack.wg.PeerStatus;
+import org.wgtrack.wg.PublicKey;
+
+/** The daemon's cycle with every outside system faked: what it pings, asks, sets and reports. */
+class DaemonTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private static final PublicKey HUB = new PublicKey("HIgo9xNzJMWLKASShiTqIybxZ0U3wGLiUeJ1PKf8ykw=");
+    private static final PublicKey ALPHA = new PublicKey("xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=");
+    private static final long FRESH = NOW.getEpochSecond() - 5;
+    private static final org.wgtrack.output.OutputPlan EMPTY_PLAN = new org.wgtrack.output.OutputPlan(List.of(), List.of());
+    private static final long STALE = NOW.getEpochSecond() - 1000;
+
+    @TempDir
+    Path dir;
+
+    private final FakeWgBackend wg = new FakeWgBackend();
+    private final FakePinger pinger = new FakePinger();
+    private final FakeResolver resolver = new FakeResolver(wg::dumps);
+    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private Daemon daemon;
+
+    @BeforeEach
+    void captureLog() {
+        Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), true, LogLevel.INFO));
+    }
+
+    @AfterEach
+    void stop() {
+        resolver.release();
+        if (daemon != null) {
+            daemon.close();
+        }
+        Log.install(new Log(System.err, false, LogLevel.INFO));
+    }
+
+    private String log() {
+        return logged.toString(StandardCharsets.UTF_8);
+    }
+
+    private static WgtrackConfig config(Duration cycleTime, Path wireguardDir, TrackingParams params) {
+        WgtrackConfig.TrackingResolver resolver = new WgtrackConfig.TrackingResolver() {
+            @Override
+            public TrackingParams forInterface(String interfaceName) {
+                return params;
+            }
+
+            @Override
+            public TrackingParams forPeer(String interfaceName, PublicKey peer) {
+                return params;
+            }
+        };
+        return new WgtrackConfig("test.conf", new GeneralSettings(cycleTime, LogLevel.INFO, wireguardDir, "wg"),
+                resolver, List.of(), List.of());
+    }
+
+    private Daemon daemon(WgtrackConfig config, Daemon.ConfigSource reload, Daemon.Ticker ticker) {
+        daemon = new Daemon(config, Optional.empty(), EMPTY_PLAN, reload, general -> wg, sections -> EMPTY_PLAN,
+                pinger, resolver, name -> List.of(), Clock.fixed(NOW, ZoneOffset.UTC), ticker, Duration.ofSeconds(5));
+        return daemon;
+    }
+
+    private Daemon daemon(TrackingParams params) {
+        return daemon(config(Duration.ofSeconds(30), dir, params), () -> config(Duration.ofSeconds(30), dir, params),
+                Daemon.Ticker.SYSTEM);
+    }
+
+    private void wgQuick(String endpoint) throws Exception {
+        Files.writeString(dir.resolve("wg0.conf"), """
+                [Interface]
+                PrivateKey = yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=
+
+                [Peer]
+                # Name = alpha
+                PublicKey = %s
+                Endpoint = %s
+                AllowedIPs = 10.10.0.2/32
+                """.formatted(ALPHA.base64(), endpoint));
+    }
+
+    private static LiveState live(long handshake, String endpoint, PublicKey... peers) {
+        List<PeerStatus> statuses = new ArrayList<>();
+        for (PublicKey key : peers) {
+            statuses.add(new PeerStatus("wg0", key, Optional.of(Endpoint.parse(endpoint)), List.of(AllowedIp.parse("10.10.0.2/32")),
+                    handshake, 100, 200, OptionalInt.empty()));
+        }
+        return new LiveState(List.of(new InterfaceStatus("wg0", Optional.of(HUB), OptionalInt.of(51820), OptionalLong.empty(), statuses)));
+    }
+
+    private Snapshot cycle() throws Exception {
+        Snapshot snapshot = daemon.runCycle(Optional.empty());
+        assertThat(daemon.awaitResolutions(Duration.ofSeconds(5))).isTrue();
+        return snapshot;
+    }
+
+    @Test
+    void lostLinkIsReResolvedOnTheSpecTimeline() throws Exception {
+        wgQuick("alpha.example:51820");
+        resolver.answer("alpha.example", InetAddress.getByName("192.0.2.1"));
+        pinger.reachable(InetAddress.getByName("10.10.0.2"), true);
+        AtomicReference<Long> handshake = new AtomicReference<>(FRESH);
+        wg.serve(() -> live(handshake.get(), "192.0.2.1:51820", ALPHA));
+        daemon(TrackingParams.DEFAULTS);
+
+        for (int cycle = 1; cycle <= 3; cycle++) {
+            assertThat(cycle().peers()).extracting(PeerSnapshot::state).containsExactly(PeerState.UP_OK);
+        }
+        handshake.set(STALE);
+        List<PeerState> states = new ArrayList<>();
+        for (int cycle = 4; cycle <= 104; cycle++) {
+            states.add(cycle().peers().get(0).state());
+        }
+
+        // The link is lost at cycle 4 ("cycle 0" of the SPEC's timeline).
+        assertThat(resolver.lookups()).extracting(FakeResolver.Lookup::cycle)
+                .containsExactly(6, 8, 10, 12, 16, 24, 40, 60, 80, 100);
+        assertThat(states.subList(0, 2)).containsOnly(PeerState.DOWN_WAITING);
+        assertThat(states.get(2)).isEqualTo(PeerState.DOWN_CHECKING);
+        assertThat(states.get(100)).isEqualTo(PeerState.DOWN_SLOWCHECKING);
+        assertThat(wg.setCalls()).as("the name still points at the current address").isEmpty();
+        assertThat(log()).contains("<6>wg0 alpha (xTIBA5rb…): up:ok → down:waiting (");
+    }
+
+    @Test
+    void movedIpv6PeerGetsABracketedEndpointAtStartUp() throws Exception {
+        wgQuick("alpha.example:51820");
+        resolver.answer("alpha.example", InetAddress.getByName("2001:db8::2"));
+        wg.serve(() -> live(0, "[2001:db8::1]:51820", ALPHA));
+        daemon(TrackingParams.DEFAULTS);
+
+        Snapshot first = cycle();
+
+        assertThat(first.peers().get(0).state()).isEqualTo(PeerState.DOWN_CHECKING);
+        assertThat(wg.setCalls()).containsExactly("wg0 " + ALPHA.shortForm() + " [2001:db8::2]:51820");
+        assertThat(log()).contains("endpoint [2001:db8::1]:51820 → [2001:db8::2]:51820 (alpha.example re-resolved)");
+        assertThat(cycle().peers().get(0).endpointUpdates()).isEqualTo(1);
+    }
+
+    @Test
+    void addressFamilyPicksTheAllowedAddressAmongTheAnswers() throws Exception {
+        wgQuick("alpha.example:51820");
+        resolver.answer("alpha.example", InetAddress.getByName("2001:db8::2"), InetAddress.getByName("198.51.100.2"));
+        wg.serve(() -> live(0, "192.0.2.1:51820", ALPHA));
+        TrackingParams ipv4 = new TrackingParams(1, 2, Duration.ofSeconds(1), Optional.empty(), 2, 4, 2, 20,
+                org.wgtrack.config.AddressFamily.IPV4, true, Duration.ofSeconds(180), Optional.empty());
+        daemon(ipv4);
+
+        cycle();
+
+        assertThat(wg.setCalls()).containsExactly("wg0 " + ALPHA.shortForm() + " 198.51.100.2:51820");
+    }
+
+    @Test
+    void literalEndpointGoesDownWithoutLookups() throws Exception {
+        wgQuick("192.0.2.1:51820");
+        wg.serve(() -> live(STALE, "192.0.2.1:51820", ALPHA));
+        daemon(TrackingParams.DEFAULTS);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(cycle().peers().get(0).state()).isEqualTo(PeerState.DOWN);
+        }
+        assertThat(resolver.lookups()).isEmpty();
+    }
+
+    @Test
+    void deadResolverNeverHoldsUpACycleAndIsNotAskedAgainWhileHanging() throws Exception {
+        List<PublicKey> keys = new ArrayList<>();
+        StringBuilder conf = new StringBuilder("[Interface]\n");
+        for (int i = 0; i < 200; i++) {
+            byte[] raw = new byte[32];
+            raw[0] = (byte) i;
+            raw[1] = (byte) (i >> 8);
+            PublicKey key = new PublicKey(java.util.Base64.getEncoder().encodeToString(raw));
+            keys.add(key);
+            conf.append("[Peer]\nPublicKey = ").append(key.base64()).append("\nEndpoint = peer").append(i).append(".example:51820\n");
+        }
+        Files.writeString(dir.resolve("wg0.conf"), conf);
+        wg.serve(() -> live(0, "192.0.2.1:51820", keys.toArray(PublicKey[]::new)));
+        resolver.hang();
+        daemon(TrackingParams.DEFAULTS);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            for (int i = 0; i < 6; i++) {
+                daemon.runCycle(Optional.empty());
+            }
+        });
+
+        assertThat(resolver.lookups()).extracting(FakeResolver.Lookup::hostname).doesNotHaveDuplicates();
+        resolver.release();
+        assertThat(daemon.awaitResolutions(Duration.ofSeconds(5))).isTrue();
+        assertThat(resolver.lookups()).as("each peer asked once: none again while its lookup hung")
+                .extracting(FakeResolver.Lookup::hostname).hasSize(200).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void peerThatVanishesIsDroppedAndStartsAfreshWhenItReturns() throws Exception {
+        wgQuick("192.0.2.1:51820");
+        AtomicReference<LiveState> state = new AtomicReference<>(live(STALE, "192.0.2.1:51820", ALPHA));
+        wg.serve(state::get);
+        daemon(TrackingParams.DEFAULTS);
+        assertThat(cycle().peers()).hasSize(1);
+
+        state.set(live(STALE, "192.0.2.1:51820"));
+        assertThat(cycle().peers()).isEmpty();
+        assertThat(daemon.trackedPeers()).isZero();
+    }
+
+    @Test
+    void failedDumpReportsTheErrorAndNoPeers() throws Exception {
+        wg.fail("wg show all dump failed with exit status 1");
+        daemon(TrackingParams.DEFAULTS);
+
+        Snapshot snapshot = cycle();
+
+        assertThat(snapshot.liveStateOk()).isFalse();
+        assertThat(snapshot.peers()).isEmpty();
+        assertThat(log()).contains("reading the live state failed: wg show all dump failed with exit status 1");
+    }
+
+    @Test
+    void cyclesStartAtAFixedRateAndAnOverrunStartsTheNextAtOnce() {
+        long second = 1_000_000_000L;
+        ManualTicker ticker = new ManualTicker();
+        List<Long> starts = new ArrayList<>();
+        wg.serve(() -> {
+            starts.add(ticker.nanoTime());
+            ticker.advance(starts.size() == 3 ? 25 * second : second / 10);
+            return new LiveState(List.of());
+        });
+        WgtrackConfig config = config(Duration.ofSeconds(10), dir, TrackingParams.DEFAULTS);
+        daemon(config, () -> config, ticker).run(6);
+
+        assertThat(starts).containsExactly(0L, 10 * second, 20 * second, 45 * second, 55 * second, 65 * second);
+        assertThat(log()).contains("cycle took 25.000 s, longer than cycle_time 10.000 s; starting the next one now");
+    }
+
+    @Test
+    void brokenReloadKeepsTheRunningConfigurationAndPeerStates() throws Exception {
+        wgQuick("192.0.2.1:51820");
+        wg.serve(() -> live(STALE, "192.0.2.1:51820", ALPHA));
+        WgtrackConfig config = config(Duration.ofSeconds(30), dir, TrackingParams.DEFAULTS);
+        daemon(config, () -> {
+            throw new ConfigException(new ConfigProblem("test.conf", 3, "general", "cycle_time", "invalid value 'fast'"));
+        }, Daemon.Ticker.SYSTEM);
+        assertThat(cycle().peers().get(0).state()).isEqualTo(PeerState.DOWN);
+
+        daemon.requestReload();
+        daemon.run(1);
+
+        assertThat(log()).contains("configuration not reloaded, keeping the previous one:")
+                .contains("test.conf:3: [general] cycle_time: invalid value 'fast'");
+    }
+}
