@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -13,6 +15,7 @@ import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.LogLevel;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.log.Log;
+import org.wgtrack.log.RateLimiter;
 import org.wgtrack.output.OutputPlan;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.system.JdkInterfaceAddresses;
@@ -85,8 +88,16 @@ public final class Main implements Callable<Integer> {
         DetectedPinger pinger = Pingers.detect(runner);
         Log.info("wgtrack " + Version.get() + " starting: config " + loaded.source()
                 + ", cycle_time " + loaded.general().cycleTime().toMillis() / 1000.0 + " s, " + pinger.description());
+        // A malformed dump line usually stays malformed: say so once per 10 minutes, not every cycle.
+        RateLimiter dumpWarnings = new RateLimiter(Duration.ofMinutes(10), System::nanoTime);
+        Consumer<String> dumpWarning = message -> {
+            int end = message.indexOf("; line skipped");
+            if (dumpWarnings.allow(end < 0 ? message : message.substring(0, end))) {
+                Log.warning(message);
+            }
+        };
         Daemon daemon = new Daemon(loaded, Optional.ofNullable(logLevel), outputs, this::loadConfig,
-                general -> new WgCommand(general.wgCommand(), runner, Log::warning),
+                general -> new WgCommand(general.wgCommand(), runner, dumpWarning),
                 OutputFactory::validate, pinger.pinger(), new SystemResolver(), new JdkInterfaceAddresses(),
                 Clock.systemUTC(), Daemon.Ticker.SYSTEM, EndpointUpdater.LOOKUP_TIMEOUT);
         Signals.install(daemon);

@@ -56,7 +56,7 @@ class DaemonComponentIT {
     }
 
     private static String dump(String handshake) {
-        return FakeWg.row("wg0", "(hidden)", HUB_KEY, 51820, "off")
+        return FakeWg.row("wg0", "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=", HUB_KEY, 51820, "off")
                 + FakeWg.row("wg0", KEY, "(none)", "@ENDPOINT@", "10.10.0.2/32", handshake, 1000, 2000, "off");
     }
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /** The real daemon, started through {@code bin/wgtrack} as an operator would, its log captured to a file. */
 final class DaemonProcess implements AutoCloseable {
 
-    private static final Pattern TRANSITION = Pattern.compile(" (\\S+) → (\\S+) \\(");
+    private static final Pattern TRANSITION = Pattern.compile(": ([a-z:]+) → ([a-z:]+) \\(");
 
     private final Process process;
     private final Path log;
