@@ -32,7 +32,7 @@ public record ServiceHost(
         LocalServiceFiles files = new LocalServiceFiles();
         return new ServiceHost(
                 files,
-                new LocalProcessRunner(),
+                new org.wgtrack.system.OsProcessRunner(),
                 LocalPrivileges::isRoot,
                 new PathSearch(System.getenv("PATH"), files),
                 LauncherLocation.ofThisProcess(files));

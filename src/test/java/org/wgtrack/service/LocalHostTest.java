@@ -71,14 +71,6 @@ class LocalHostTest {
     }
 
     @Test
-    void processRunnerReturnsStatusAndBothStreams() throws Exception {
-        ProcessResult result = new LocalProcessRunner().run(
-                List.of("/bin/sh", "-c", "echo out; echo err >&2; exit 3"), Duration.ofSeconds(10));
-
-        assertThat(result).isEqualTo(new ProcessResult(3, "out\n", "err\n"));
-    }
-
-    @Test
     void localHostIsComplete() {
         ServiceHost host = ServiceHost.local();
 
