@@ -267,7 +267,13 @@ public final class WgDumpParser {
             ips[n] = allowedIp(start, end);
             start = end + 1;
         }
-        return count == 1 ? List.of(ips[0]) : List.of(ips);
+        // List.of with fixed arity keeps the elements without copying an array (the usual 1–3 ips).
+        return switch (count) {
+            case 1 -> List.of(ips[0]);
+            case 2 -> List.of(ips[0], ips[1]);
+            case 3 -> List.of(ips[0], ips[1], ips[2]);
+            default -> List.of(ips);
+        };
     }
 
     private AllowedIp allowedIp(int from, int to) throws BadLine {
