@@ -11,7 +11,15 @@ public final class IpLiteral {
     }
 
     public static Optional<InetAddress> parse(String text) {
-        if (text == null || text.isEmpty() || !looksLikeLiteral(text)) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        // A scoped IPv6 literal (fe80::1%eth0) is still a literal: nothing to resolve.
+        int scope = text.indexOf('%');
+        if (scope > 0 && text.indexOf(':') >= 0) {
+            text = text.substring(0, scope);
+        }
+        if (!looksLikeLiteral(text)) {
             return Optional.empty();
         }
         try {
