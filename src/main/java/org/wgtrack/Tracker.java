@@ -126,7 +126,7 @@ final class Tracker {
             if (!config.trackingFor(iface.name()).track()) {
                 continue;
             }
-            boolean[] families = families(iface.name());
+            Families families = families(iface.name());
             for (PeerStatus status : iface.peers()) {
                 TrackingParams params = config.trackingFor(iface.name(), status.publicKey());
                 if (!params.track()) {
@@ -140,7 +140,7 @@ final class Tracker {
                 HandshakeStatus handshake = HandshakeStatus.judge(status.latestHandshakeEpochSeconds(),
                         now.getEpochSecond(), params.handshakeTimeout());
                 OptionalLong age = HandshakeStatus.ageSeconds(status.latestHandshakeEpochSeconds(), now.getEpochSecond());
-                PingTarget target = PingTarget.choose(params.pingAddress(), status.allowedIps(), families[0], families[1]);
+                PingTarget target = PingTarget.choose(params.pingAddress(), status.allowedIps(), families.ipv4(), families.ipv6());
                 boolean due = PeerStateMachine.pingDue(peer.track, handshake, params, target.pingable());
                 work.add(new Work(id, status, configured, params, name, peer, handshake, age, target, due));
             }
@@ -149,19 +149,22 @@ final class Tracker {
         return work;
     }
 
-    /** {ipv4, ipv6}: the families the interface carries; both when it carries none we can see. */
-    private boolean[] families(String interfaceName) {
+    /** The address families an interface carries, which decide the ping target among the allowed-ips. */
+    private record Families(boolean ipv4, boolean ipv6) {
+    }
+
+    /** From the live interface, else its wg-quick {@code Address} lines; both when neither says. */
+    private Families families(String interfaceName) {
         List<InetAddress> addresses = interfaceAddresses.of(interfaceName);
         if (addresses.isEmpty()) {
             List<AllowedIp> configured = wgConfigs.config(interfaceName).map(c -> c.interfaceAddresses()).orElse(List.of());
             addresses = configured.stream().map(AllowedIp::address).toList();
         }
         if (addresses.isEmpty()) {
-            return new boolean[] {true, true};
+            return new Families(true, true);
         }
-        boolean ipv4 = addresses.stream().anyMatch(a -> a instanceof Inet4Address);
-        boolean ipv6 = addresses.stream().anyMatch(a -> !(a instanceof Inet4Address) && !a.isLinkLocalAddress());
-        return new boolean[] {ipv4, ipv6};
+        return new Families(addresses.stream().anyMatch(a -> a instanceof Inet4Address),
+                addresses.stream().anyMatch(a -> !(a instanceof Inet4Address) && !a.isLinkLocalAddress()));
     }
 
     private List<PingResult> ping(List<Work> work) throws InterruptedException {
