@@ -293,4 +293,31 @@ class DaemonTest {
         assertThat(log()).contains("configuration not reloaded, keeping the previous one:")
                 .contains("test.conf:3: [general] cycle_time: invalid value 'fast'");
     }
+
+    @Test
+    void failingOutputIsLoggedOnceWhileItFailsAndTriedEveryCycle() throws Exception {
+        Path target = dir.resolve("missing/influx.out");
+        org.wgtrack.output.OutputPlan plan = new org.wgtrack.output.OutputPlan(
+                List.of(new org.wgtrack.output.InfluxSpec("influx", target, org.wgtrack.output.CounterType.INTEGER)), List.of());
+        wgQuick("192.0.2.1:51820");
+        wg.serve(() -> live(FRESH, "192.0.2.1:51820", ALPHA));
+        WgtrackConfig config = config(Duration.ofSeconds(30), dir, TrackingParams.DEFAULTS);
+        daemon = new Daemon(config, Optional.empty(), plan, () -> config, general -> wg, sections -> plan,
+                pinger, resolver, name -> List.of(), Clock.fixed(NOW, ZoneOffset.UTC), Daemon.Ticker.SYSTEM, Duration.ofSeconds(5));
+
+        for (int i = 0; i < 3; i++) {
+            cycle();
+        }
+        assertThat(log().lines().filter(l -> l.contains("output influx:"))).hasSize(1);
+
+        Files.createDirectories(target.getParent());
+        cycle();
+        assertThat(target).exists();
+        assertThat(Files.readString(target)).contains("wgtrack,interface=wg0,name=alpha,peer=" + ALPHA.base64().replace("=", "\\="));
+
+        Files.delete(target);
+        Files.delete(target.getParent());
+        cycle();
+        assertThat(log().lines().filter(l -> l.contains("output influx:"))).as("a new failure after a success is logged at once").hasSize(2);
+    }
 }
