@@ -21,16 +21,10 @@ import org.wgtrack.wg.IpLiteral;
  * {@link OutputSet#reconfigure}; a broken section therefore leaves the running outputs alone.
  *
  * <p>Unknown keys are warnings; bad values and unknown types are errors naming file, line,
- * section, key and value. Keys of the tracking parameters are accepted silently because
- * {@code [DEFAULT]} makes them visible in every section.
+ * section, key and value. Keys that {@code [DEFAULT]} makes visible in every section never
+ * reach here: the config loader passes only the keys written in the output's own section.
  */
 public final class OutputFactory {
-
-    private static final Set<String> TRACKING_KEYS = Set.of(
-            "cycle_time", "ping_interval", "ping_failafternum", "ping_timeout", "ping_address",
-            "cycles_wait", "cycles_checking", "cycles_checkperiod", "cycles_slowcheckingperiod",
-            "address_family", "track", "handshake_timeout", "name",
-            "loglevel", "wireguard_config_dir", "wg_command");
 
     private static final Map<String, Set<String>> KEYS_BY_TYPE = Map.of(
             "influx", Set.of("filename", "counter_type"),
@@ -53,15 +47,6 @@ public final class OutputFactory {
             throw new ConfigException(errors);
         }
         return new OutputPlan(specs, warnings);
-    }
-
-    /** {@link #validate} and {@link OutputSpec#open} in one: outputs that bind and write on their first {@code write}. */
-    public static List<Output> create(List<OutputSettings> sections) throws ConfigException {
-        List<Output> outputs = new ArrayList<>();
-        for (OutputSpec spec : validate(sections).specs()) {
-            outputs.add(spec.open());
-        }
-        return outputs;
     }
 
     /** Two outputs writing one file, or two servers on one address, would fight every cycle. */
@@ -123,7 +108,7 @@ public final class OutputFactory {
                 return Optional.empty();
             }
             for (String key : new TreeSet<>(section.values().keySet())) {
-                if (!known.contains(key) && !key.equals("type") && !TRACKING_KEYS.contains(key)) {
+                if (!known.contains(key) && !key.equals("type")) {
                     SettingValue at = section.values().get(key);
                     warnings.add(new ConfigProblem(at.source(), at.line(), section.section(), key,
                             "unknown key, ignored (" + type + " outputs know " + String.join(", ", new TreeSet<>(known)) + ")"));

@@ -54,11 +54,19 @@ class OutputFactoryTest {
     }
 
     @Test
-    void unknownKeysWarnAndTrackingKeysFromDefaultAreSilent() throws ConfigException {
-        OutputPlan plan = OutputFactory.validate(List.of(
-                section("influx", "influx", "cycle_time", "10", "file_name", "/tmp/x", "ping_interval", "0")));
+    void unknownKeysWarnButKeysInheritedFromDefaultAreSilent() throws ConfigException {
+        org.wgtrack.config.WgtrackConfig config = org.wgtrack.config.ConfigLoader.parse("/etc/wgtrack.conf", """
+                [DEFAULT]
+                ping_interval = 0
+
+                [output:influx]
+                file_name = /tmp/x
+                ping_timeout = 2
+                """);
+        OutputPlan plan = OutputFactory.validate(config.outputs());
         assertThat(plan.warnings()).extracting(ConfigProblem::toString).containsExactly(
-                "/etc/wgtrack.conf:12: [output:influx] file_name: unknown key, ignored (influx outputs know counter_type, filename)");
+                "/etc/wgtrack.conf:5: [output:influx] file_name: unknown key, ignored (influx outputs know counter_type, filename)",
+                "/etc/wgtrack.conf:6: [output:influx] ping_timeout: unknown key, ignored (influx outputs know counter_type, filename)");
     }
 
     @ParameterizedTest
@@ -106,9 +114,10 @@ class OutputFactoryTest {
     }
 
     @Test
-    void createBuildsOutputsWithoutTouchingAnything() throws ConfigException {
-        List<Output> outputs = OutputFactory.create(List.of(
-                section("influx", "influx", "filename", "/nonexistent/dir/x.out"), section("prometheus", "prometheus", "port", "1")));
+    void openingOutputsTouchesNothingBeforeTheFirstWrite() throws ConfigException {
+        List<Output> outputs = OutputFactory.validate(List.of(
+                section("influx", "influx", "filename", "/nonexistent/dir/x.out"), section("prometheus", "prometheus", "port", "1")))
+                .specs().stream().map(OutputSpec::open).toList();
         assertThat(outputs).extracting(Output::name).containsExactly("influx", "prometheus");
         assertThat(Path.of("/nonexistent/dir")).doesNotExist();
         assertThat(((PrometheusOutput) outputs.get(1)).boundPort()).isEmpty();
