@@ -230,6 +230,14 @@ public final class Lab implements AutoCloseable {
         script(List.of("revive", peer), COMMAND_TIMEOUT);
     }
 
+    /**
+     * Deletes the hub's WireGuard interface if it still exists and creates it anew from
+     * {@link #hubConfig()} (wireguard-go, {@code wg setconf}, address, link up), as a reboot would.
+     */
+    public void recreateHub() {
+        script(List.of("recreate-hub"), COMMAND_TIMEOUT);
+    }
+
     /** Stops the lab's dnsmasq: lookups fail at once (port unreachable). */
     public void dnsStop() {
         script(List.of("dns", "stop"), COMMAND_TIMEOUT);
