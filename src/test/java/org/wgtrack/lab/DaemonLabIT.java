@@ -416,7 +416,8 @@ class DaemonLabIT {
             assertThat(state(doc, lab.peer("peer1"))).isEqualTo("up:ok");
             assertThat(state(doc, lab.peer("peer2"))).startsWith("down:");
 
-            rig.daemon.close();
+            rig.daemon.signal("TERM");
+            assertThat(rig.daemon.awaitExit(Duration.ofSeconds(5))).as("exit status after SIGTERM").isZero();
             ProcessResult once = rig.wgtrack("status", "--once");
             report("wgtrack status --once (exit %d):%n%s", once.exitCode(), once.stdout());
             assertThat(once.exitCode()).as(once.stderr()).isEqualTo(1);
