@@ -101,6 +101,18 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /** Like {@link #requireRoot()} for further tools a test runs in the lab (curl); skips or, under CI, fails. */
+    public static void requireTools(String... tools) {
+        List<String> missing = Stream.of(tools).filter(t -> findOnPath(t).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            String reason = "this lab test needs " + String.join(", ", missing) + " (scripts/install-test-deps.sh installs it)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(reason);
+            }
+            assumeTrue(false, reason);
+        }
+    }
+
     /** A lab with {@code peers} peers, IPv4 underlay only. */
     public static Lab up(int peers) {
         return up(peers, false);
