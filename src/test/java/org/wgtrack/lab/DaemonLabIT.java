@@ -8,15 +8,18 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +66,7 @@ class DaemonLabIT {
         workDir = Path.of("target/lab-it", name).toAbsolutePath();
         if (Files.isDirectory(workDir)) {
             try (Stream<Path> files = Files.walk(workDir)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(file);
                 }
             }
@@ -113,7 +116,7 @@ class DaemonLabIT {
             assertThat(metrics).contains("wgtrack_live_state_read_success 1.0");
             for (Lab.Peer peer : lab.peers()) {
                 assertThat(metrics).containsPattern("wgtrack_peer_up\\{interface=\"" + lab.hubInterface() + "\",name=\""
-                        + peer.name() + "\",public_key=\"" + java.util.regex.Pattern.quote(peer.publicKey()) + "\"\\} 1\\.0");
+                        + peer.name() + "\",public_key=\"" + Pattern.quote(peer.publicKey()) + "\"\\} 1\\.0");
             }
             assertThat(rig.daemon.log()).doesNotContain("longer than cycle_time");
             rig.assertHealthy();
@@ -295,7 +298,7 @@ class DaemonLabIT {
                     PublicKey = %s
                     AllowedIPs = 10.10.0.50/32
                     Endpoint = 10.99.0.50:51820
-                    """.formatted(key), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                    """.formatted(key), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             rig.awaitStatus(s -> state(s, peer3).equals("down:slowchecking"), Duration.ofSeconds(15), "peer3 down:slowchecking");
             int logBefore = rig.daemon.log().length();
             rig.daemon.signal("HUP");
