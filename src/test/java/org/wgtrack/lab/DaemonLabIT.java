@@ -650,7 +650,7 @@ class DaemonLabIT {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             try {
                 if (daemon != null) {
                     daemon.close();
