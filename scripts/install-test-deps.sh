@@ -23,6 +23,7 @@ packages=(
     iputils-ping
     iproute2
     fping         # the pinger wgtrack prefers; PingerIT measures it
+    curl          # DaemonLabIT reads /metrics inside the hub namespace; the demo shows it
     # --- end lab ---
     python3       # reference configparser for IniReaderConfigparserTest
     systemd       # systemd-analyze for UnitFileIT

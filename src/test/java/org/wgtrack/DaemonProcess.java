@@ -13,8 +13,11 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The real daemon, started through {@code bin/wgtrack} as an operator would, its log captured to a file. */
-final class DaemonProcess implements AutoCloseable {
+/**
+ * The real daemon, started through {@code bin/wgtrack} as an operator would, its log captured to a file.
+ * Public for the lab ITs ({@code org.wgtrack.lab}), which start it inside the lab's hub namespace.
+ */
+public final class DaemonProcess implements AutoCloseable {
 
     private static final Pattern TRANSITION = Pattern.compile(": ([a-z:]+) → ([a-z:]+) \\(");
 
@@ -27,8 +30,17 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     static DaemonProcess start(Path workDir, Map<String, String> environment, String... args) throws IOException {
+        return start(List.of(), workDir, environment, args);
+    }
+
+    /**
+     * Starts {@code prefix bin/wgtrack args}, e.g. with prefix {@code ip netns exec NS}; the
+     * prefix must exec in place (as {@code ip netns exec} does) so that signals reach the daemon.
+     */
+    public static DaemonProcess start(List<String> prefix, Path workDir, Map<String, String> environment, String... args)
+            throws IOException {
         Path launcher = Path.of("bin/wgtrack").toAbsolutePath();
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(launcher.toString());
         command.addAll(List.of(args));
         Path log = workDir.resolve("wgtrack.log");
@@ -40,16 +52,16 @@ final class DaemonProcess implements AutoCloseable {
         return new DaemonProcess(builder.start(), log);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
     /** Log lines about one peer's state changes, as {@code from → to}. */
-    List<String> transitions(String peerMarker) throws IOException {
+    public List<String> transitions(String peerMarker) throws IOException {
         List<String> result = new ArrayList<>();
         for (String line : log().split("\n")) {
             if (line.contains(peerMarker)) {
@@ -63,7 +75,7 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     /** Polls the log until the condition holds; fails with the whole log otherwise. */
-    void awaitLog(Predicate<String> condition, Duration timeout, String what) throws Exception {
+    public void awaitLog(Predicate<String> condition, Duration timeout, String what) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.test(log())) {
@@ -77,25 +89,31 @@ final class DaemonProcess implements AutoCloseable {
         throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what + "; log:\n" + log());
     }
 
-    void signal(String name) throws IOException, InterruptedException {
+    public void signal(String name) throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
     /** Waits for the process to exit and returns its status, or -1 if it is still running after the timeout. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
+    /** SIGTERM, then SIGKILL after 5 s; an interrupt kills at once (no daemon may outlive its test). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -101,6 +101,18 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /** Like {@link #requireRoot()} for further tools a test runs in the lab (curl); skips or, under CI, fails. */
+    public static void requireTools(String... tools) {
+        List<String> missing = Stream.of(tools).filter(t -> findOnPath(t).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            String reason = "this lab test needs " + String.join(", ", missing) + " (scripts/install-test-deps.sh installs it)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(reason);
+            }
+            assumeTrue(false, reason);
+        }
+    }
+
     /** A lab with {@code peers} peers, IPv4 underlay only. */
     public static Lab up(int peers) {
         return up(peers, false);
@@ -228,6 +240,14 @@ public final class Lab implements AutoCloseable {
 
     public void revive(String peer) {
         script(List.of("revive", peer), COMMAND_TIMEOUT);
+    }
+
+    /**
+     * Deletes the hub's WireGuard interface if it still exists and creates it anew from
+     * {@link #hubConfig()} (wireguard-go, {@code wg setconf}, address, link up), as a reboot would.
+     */
+    public void recreateHub() {
+        script(List.of("recreate-hub"), COMMAND_TIMEOUT);
     }
 
     /** Stops the lab's dnsmasq: lookups fail at once (port unreachable). */
