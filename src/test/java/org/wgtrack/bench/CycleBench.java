@@ -78,8 +78,8 @@ import org.wgtrack.wg.WgDumpParser;
  * </ul>
  *
  * <p>Forks run with the launcher's JVM flags (C1 only, serial GC, 64 MiB heap): the figure is
- * what the shipped daemon does. {@code -jvmArgs '-Xmx64m'} on the command line replaces them
- * (e.g. to see C2).
+ * what the shipped daemon does. {@code -jvmArgsAppend -Xmx64m} on the command line replaces
+ * them (e.g. to see C2). Keep them in step with bin/wgtrack.
  *
  * <pre>mvn -B -o -Pbench test-compile exec:exec -Dbench.args="CycleBench -f 1 -wi 5 -i 5 -w 2s -r 2s"</pre>
  */
