@@ -11,6 +11,17 @@ public record PeerId(String interfaceName, PublicKey publicKey) {
         Objects.requireNonNull(publicKey, "publicKey");
     }
 
+    // Written out with the generated ones' values (31 × h + component): see PublicKey.equals.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PeerId id && interfaceName.equals(id.interfaceName) && publicKey.equals(id.publicKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * interfaceName.hashCode() + publicKey.hashCode();
+    }
+
     /** {@code wg0 k8YzRPdd…}, or {@code wg0 peer1 (k8YzRPdd…)} with a name: how logs name a peer. */
     public String describe(java.util.Optional<String> name) {
         return name.map(n -> interfaceName + " " + n + " (" + publicKey.shortForm() + ")")

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,8 @@ final class WgConfigStore {
 
     private Path directory;
     private final Map<String, Optional<WgQuickConfig>> byInterface = new HashMap<>();
+    /** Peers by key of each file: every cycle looks up every peer, a list scan would be quadratic. */
+    private final Map<String, Map<PublicKey, PeerConfig>> peersByInterface = new HashMap<>();
 
     WgConfigStore(Path directory) {
         this.directory = directory;
@@ -34,9 +37,10 @@ final class WgConfigStore {
     /** Reads the files of interfaces seen for the first time and forgets interfaces that are gone. */
     void track(Set<String> liveInterfaces) {
         byInterface.keySet().retainAll(liveInterfaces);
+        peersByInterface.keySet().retainAll(liveInterfaces);
         for (String name : liveInterfaces) {
             if (!byInterface.containsKey(name)) {
-                byInterface.put(name, read(name, Optional.empty()));
+                store(name, read(name, Optional.empty()));
             }
         }
     }
@@ -44,9 +48,14 @@ final class WgConfigStore {
     /** Re-reads every known interface's file (SIGHUP), keeping last good data of broken files. */
     void reload(Path newDirectory) {
         directory = newDirectory;
-        for (Map.Entry<String, Optional<WgQuickConfig>> entry : byInterface.entrySet()) {
-            entry.setValue(read(entry.getKey(), entry.getValue()));
+        for (String name : List.copyOf(byInterface.keySet())) {
+            store(name, read(name, byInterface.get(name)));
         }
+    }
+
+    private void store(String interfaceName, Optional<WgQuickConfig> config) {
+        byInterface.put(interfaceName, config);
+        peersByInterface.put(interfaceName, config.map(WgQuickConfig::peersByKey).orElse(Map.of()));
     }
 
     Optional<WgQuickConfig> config(String interfaceName) {
@@ -54,7 +63,7 @@ final class WgConfigStore {
     }
 
     Optional<PeerConfig> peer(String interfaceName, PublicKey key) {
-        return config(interfaceName).flatMap(c -> c.peer(key));
+        return Optional.ofNullable(peersByInterface.getOrDefault(interfaceName, Map.of()).get(key));
     }
 
     private Optional<WgQuickConfig> read(String interfaceName, Optional<WgQuickConfig> lastGood) {

@@ -2,6 +2,7 @@ package org.wgtrack.output;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * Renders a snapshot as InfluxDB line protocol, one line per peer plus one daemon line:
@@ -26,6 +27,8 @@ public final class InfluxLineFormat {
 
     static final String MEASUREMENT = "wgtrack";
     static final String DAEMON_MEASUREMENT = "wgtrack_daemon";
+    /** Compiled once: escape runs for every tag and field key of every peer, every cycle. */
+    private static final Pattern TRAILING_BACKSLASHES = Pattern.compile("\\\\+$");
 
     private final CounterType counterType;
 
@@ -122,7 +125,10 @@ public final class InfluxLineFormat {
     private static String escape(String text, String specials) {
         // InfluxDB 1.x takes any character preceded by a backslash as escaped, so a trailing
         // backslash would swallow the separator after the value: it cannot be stored and is dropped.
-        String clean = withoutControlCharacters(text).replaceFirst("\\\\+$", "");
+        String clean = withoutControlCharacters(text);
+        if (clean.indexOf('\\') >= 0) { // no backslash, nothing for the pattern to remove
+            clean = TRAILING_BACKSLASHES.matcher(clean).replaceFirst("");
+        }
         StringBuilder out = new StringBuilder(clean.length() + 8);
         for (int i = 0; i < clean.length(); i++) {
             char c = clean.charAt(i);

@@ -27,12 +27,12 @@ public record PingTarget(Optional<InetAddress> address, Optional<String> unpinga
     public static PingTarget choose(Optional<InetAddress> pingAddress, List<AllowedIp> allowedIps,
                                     boolean interfaceHasIpv4, boolean interfaceHasIpv6) {
         if (pingAddress.isPresent()) {
-            return checked(pingAddress.get(), "ping_address");
+            return checked(pingAddress.get(), null);
         }
         for (AllowedIp allowedIp : allowedIps) {
             boolean ipv4 = allowedIp.address() instanceof Inet4Address;
             if (ipv4 ? interfaceHasIpv4 : interfaceHasIpv6) {
-                return checked(allowedIp.address(), "allowed-ip " + allowedIp);
+                return checked(allowedIp.address(), allowedIp);
             }
         }
         return new PingTarget(Optional.empty(), Optional.of(allowedIps.isEmpty()
@@ -40,8 +40,13 @@ public record PingTarget(Optional<InetAddress> address, Optional<String> unpinga
                 : "no allowed-ip of an address family the interface carries"));
     }
 
-    private static PingTarget checked(InetAddress address, String origin) {
+    /**
+     * @param allowedIp where the address came from, null for ping_address: its text is built only
+     *                  for the rare warning, not for every peer in every cycle
+     */
+    private static PingTarget checked(InetAddress address, AllowedIp allowedIp) {
         if (address.isAnyLocalAddress()) {
+            String origin = allowedIp == null ? "ping_address" : "allowed-ip " + allowedIp;
             return new PingTarget(Optional.empty(),
                     Optional.of(origin + " is unspecified (a default route); judging by handshake alone"));
         }

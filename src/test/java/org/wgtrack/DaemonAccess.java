@@ -1,0 +1,25 @@
+package org.wgtrack;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.wgtrack.output.Snapshot;
+
+/** Test-scope door to the daemon's package-private cycle, for benchmarks in other packages. */
+public final class DaemonAccess {
+
+    private DaemonAccess() {
+    }
+
+    /** One cycle and its outputs, exactly as {@link Daemon#run} runs it. */
+    public static Snapshot runCycle(Daemon daemon) throws InterruptedException {
+        return daemon.runCycle(Optional.empty());
+    }
+
+    public static boolean awaitResolutions(Daemon daemon, Duration timeout) throws InterruptedException {
+        return daemon.awaitResolutions(timeout);
+    }
+
+    public static void close(Daemon daemon) {
+        daemon.close();
+    }
+}
