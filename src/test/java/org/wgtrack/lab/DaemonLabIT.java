@@ -378,7 +378,8 @@ class DaemonLabIT {
         Lab lab = Lab.up(2, true);
         String extra;
         try {
-            extra = "[peer:%s:%s]\naddress_family = ipv6\n".formatted(lab.hubInterface(), lab.peer("peer1").publicKey());
+            extra = "[peer:%s:%s]\naddress_family = ipv6\n\n[peer:%s:%s]\naddress_family = ipv4\n".formatted(
+                    lab.hubInterface(), lab.peer("peer1").publicKey(), lab.hubInterface(), lab.peer("peer2").publicKey());
         } catch (RuntimeException e) {
             lab.close();
             throw e;
@@ -389,7 +390,7 @@ class DaemonLabIT {
             Lab.Peer peer2 = lab.peer("peer2");
             String before = lab.hubEndpointOf(peer1).orElseThrow();
 
-            // both names get an A and an AAAA record; only peer1 is restricted to IPv6
+            // both names get an A and an AAAA record; peer1 is restricted to IPv6, peer2 to IPv4
             lab.move("peer1", "10.99.0.111"); // and fd99::111 (the lab derives it)
             lab.move("peer2", "10.99.0.112");
             assertThat(lab.peer("peer1").underlayAddress6()).contains("fd99::0:111");
@@ -398,9 +399,8 @@ class DaemonLabIT {
                     System.nanoTime(), rig);
             awaitTrue(() -> lab.hubPings(peer1), SLACK, "pings to peer1 over the IPv6 underlay", System.nanoTime(), rig);
             assertThat(rig.hub("wg", "show", lab.hubInterface())).contains("endpoint: [fd99::111]:51820");
-            // address_family = any takes the first address the JDK returns, IPv4 first by default
             awaitTrue(() -> lab.hubEndpointOf(peer2).equals(Optional.of("10.99.0.112:51820")), SLACK,
-                    "peer2 (address_family any) re-resolved", System.nanoTime(), rig);
+                    "peer2 (address_family ipv4) re-resolved", System.nanoTime(), rig);
             rig.awaitStatus(s -> "[fd99::111]:51820".equals(peer(s, peer1.publicKey()).orElseThrow().get("endpoint"))
                     && state(s, peer1).equals("up:ok"), Duration.ofSeconds(5), "the JSON output to show the IPv6 endpoint");
             assertThat(rig.daemon.log()).contains("endpoint " + before + " → [fd99::111]:51820 (peer1.lab.test re-resolved)");
