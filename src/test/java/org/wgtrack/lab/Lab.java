@@ -1,7 +1,5 @@
 package org.wgtrack.lab;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.wgtrack.testing.TestEnvironment;
 import org.wgtrack.system.ProcessResult;
 
 /**
@@ -74,43 +73,25 @@ public final class Lab implements AutoCloseable {
      * ({@code CI=true}), where a lab that cannot run is a failure, not a skip.
      */
     public static void requireRoot() {
-        boolean ci = "true".equals(System.getenv("CI"));
-        if (!isRoot()) {
-            String reason = "lab tests need root for network namespaces";
-            if (ci) {
-                fail(reason + " (CI=true, so this fails instead of skipping)");
-            }
-            assumeTrue(false, reason);
-        }
+        TestEnvironment.require(TestEnvironment.isRoot(), "lab tests need root for network namespaces");
         List<String> missing = new ArrayList<>();
         for (String tool : TOOLS) {
-            if (findOnPath(tool).isEmpty()) {
+            if (TestEnvironment.onPath(tool).isEmpty()) {
                 missing.add(tool);
             }
         }
         if (!Files.exists(Path.of("/dev/net/tun"))) {
             missing.add("/dev/net/tun");
         }
-        if (!missing.isEmpty()) {
-            String reason = "lab tests need " + String.join(", ", missing)
-                    + " (apt-get install wireguard-tools wireguard-go dnsmasq-base iputils-ping iproute2)";
-            if (ci) {
-                fail(reason);
-            }
-            assumeTrue(false, reason);
-        }
+        TestEnvironment.require(missing.isEmpty(), "lab tests need " + String.join(", ", missing)
+                + " (apt-get install wireguard-tools wireguard-go dnsmasq-base iputils-ping iproute2)");
     }
 
     /** Like {@link #requireRoot()} for further tools a test runs in the lab (curl); skips or, under CI, fails. */
     public static void requireTools(String... tools) {
-        List<String> missing = Stream.of(tools).filter(t -> findOnPath(t).isEmpty()).toList();
-        if (!missing.isEmpty()) {
-            String reason = "this lab test needs " + String.join(", ", missing) + " (scripts/install-test-deps.sh installs it)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(reason);
-            }
-            assumeTrue(false, reason);
-        }
+        List<String> missing = Stream.of(tools).filter(t -> TestEnvironment.onPath(t).isEmpty()).toList();
+        TestEnvironment.require(missing.isEmpty(),
+                "this lab test needs " + String.join(", ", missing) + " (scripts/install-test-deps.sh installs it)");
     }
 
     /** A lab with {@code peers} peers, IPv4 underlay only. */
@@ -488,27 +469,4 @@ public final class Lab implements AutoCloseable {
         return Path.of(basedir != null ? basedir : "").toAbsolutePath();
     }
 
-    private static boolean isRoot() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("Uid:")) {
-                    String[] ids = line.substring(4).trim().split("\\s+");
-                    return ids.length > 1 && ids[1].equals("0"); // effective uid
-                }
-            }
-        } catch (IOException e) {
-            return false; // no /proc: not Linux, so no namespaces either
-        }
-        return false;
-    }
-
-    private static Optional<Path> findOnPath(String tool) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
-        dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin"));
-        return dirs.stream()
-                .filter(d -> !d.isEmpty())
-                .map(d -> Path.of(d, tool))
-                .filter(Files::isExecutable)
-                .findFirst();
-    }
 }

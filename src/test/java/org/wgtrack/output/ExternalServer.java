@@ -1,7 +1,6 @@
 package org.wgtrack.output;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.File;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.wgtrack.testing.TestEnvironment;
 
 /**
  * A real server (influxd, prometheus) started by an IT on 127.0.0.1 and stopped by its PID.
@@ -52,10 +52,7 @@ final class ExternalServer implements AutoCloseable {
         }
         String reason = binary + " is not installed (Debian package " + debianPackage
                 + "; scripts/install-test-deps.sh installs it)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(reason);
-        }
-        assumeTrue(false, reason);
+        TestEnvironment.require(false, reason);
         throw new AssertionError(reason);
     }
 

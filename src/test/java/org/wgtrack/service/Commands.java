@@ -17,10 +17,6 @@ final class Commands {
     private Commands() {
     }
 
-    static boolean ci() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
-    }
-
     static Optional<Path> onPath(String program) {
         return new PathSearch(System.getenv("PATH"), new LocalServiceFiles()).find(program);
     }

@@ -1,8 +1,6 @@
 package org.wgtrack.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wgtrack.system.ProcessResult;
+import org.wgtrack.testing.TestEnvironment;
 
 /**
  * Installs the .deb that `mvn package` built on this machine, runs it, and purges it.
@@ -38,13 +37,8 @@ class DebPackageIT {
 
     @BeforeAll
     static void requireRootAndDpkg() throws Exception {
-        boolean able = LocalPrivileges.isRoot() && Commands.onPath("dpkg").isPresent() && Commands.onPath("apt-get").isPresent();
-        if (!able) {
-            if (Commands.ci()) {
-                fail("DebPackageIT needs root, dpkg and apt-get in CI");
-            }
-            assumeTrue(false, "DebPackageIT needs root, dpkg and apt-get (Debian); skipped");
-        }
+        TestEnvironment.require(LocalPrivileges.isRoot() && TestEnvironment.installed("dpkg") && TestEnvironment.installed("apt-get"),
+                "DebPackageIT needs root, dpkg and apt-get (Debian)");
         assertThat(installed()).as("wgtrack is already installed on this machine; purge it first"
                 + " (dpkg --purge wgtrack), the test will not touch an installation it did not make").isFalse();
     }

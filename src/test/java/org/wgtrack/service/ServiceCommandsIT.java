@@ -1,12 +1,12 @@
 package org.wgtrack.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.wgtrack.testing.TestEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,7 +40,7 @@ class ServiceCommandsIT {
 
     @Test
     void installDryRunOnThisMachineShowsTheUnitForThisCheckout() {
-        assumeTrue(Commands.onPath("wg").isPresent(), "wg is not installed (package wireguard-tools)");
+        TestEnvironment.require(TestEnvironment.installed("wg"), "wg is not installed (package wireguard-tools)");
         String launcher = Path.of("bin/wgtrack").toAbsolutePath().toString();
 
         int status = wgtrack("install", "--dry-run", "--init", "systemd", "--launcher", "bin/wgtrack");

@@ -1,8 +1,6 @@
 package org.wgtrack.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.system.ProcessResult;
+import org.wgtrack.testing.TestEnvironment;
 
 /**
  * The service files as systemd and sh read them. systemd-analyze verify checks that
@@ -27,12 +26,7 @@ class UnitFileIT {
     Path dir;
 
     private static void requireSystemdAnalyze() {
-        if (Commands.onPath("systemd-analyze").isEmpty()) {
-            if (Commands.ci()) {
-                fail("systemd-analyze is not installed (package systemd); CI must verify the unit");
-            }
-            assumeTrue(false, "systemd-analyze is not installed (package systemd)");
-        }
+        TestEnvironment.require(TestEnvironment.installed("systemd-analyze"), "systemd-analyze is not installed (package systemd)");
     }
 
     private Path unitFile(String content) throws IOException {

@@ -1,7 +1,6 @@
 package org.wgtrack.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.wgtrack.testing.TestEnvironment;
 import org.wgtrack.testing.NamespaceProcessRunner;
 
 /**
@@ -41,8 +40,8 @@ class PingerIT {
 
     @BeforeAll
     static void createNamespace() throws Exception {
-        requireOrSkip(isRoot(), "needs root to create a network namespace");
-        requireOrSkip(onPath("ip") && onPath("nsenter") && onPath("ping"), "needs ip, nsenter and ping on PATH");
+        TestEnvironment.require(TestEnvironment.isRoot(), "needs root to create a network namespace");
+        TestEnvironment.require(TestEnvironment.installed("ip") && TestEnvironment.installed("nsenter") && TestEnvironment.installed("ping"), "needs ip, nsenter and ping on PATH");
         run("ip", "netns", "del", NAMESPACE).exitCode(); // a leftover of a killed run with the same pid
         sh("ip", "netns", "add", NAMESPACE);
         namespaceCreated = true;
@@ -70,13 +69,13 @@ class PingerIT {
 
     @Test
     void fpingPingsTheInterfaceItself() throws Exception {
-        requireOrSkip(onPath("fping"), "needs fping on PATH");
+        TestEnvironment.require(TestEnvironment.installed("fping"), "needs fping on PATH");
         assertSelfPingsSucceed(new FpingPinger(inNamespace));
     }
 
     @Test
     void fpingEndsAThousandSilentTargetsWithinTimeoutPlusHalfASecond() throws Exception {
-        requireOrSkip(onPath("fping"), "needs fping on PATH");
+        TestEnvironment.require(TestEnvironment.installed("fping"), "needs fping on PATH");
         Pinger pinger = new FpingPinger(inNamespace);
         pinger.pingAll(List.of(request("d0", "10.98.0.1"))); // warm up the code path, not the targets
 
@@ -109,7 +108,7 @@ class PingerIT {
         List<PingResult> iputils = new IputilsPinger(inNamespace, 16).pingAll(requests);
 
         assertThat(iputils).containsOnly(PingResult.failed("ping: SO_BINDTODEVICE nosuch0: No such device"));
-        if (onPath("fping")) {
+        if (TestEnvironment.installed("fping")) {
             assertThat(new FpingPinger(inNamespace).pingAll(requests))
                     .containsOnly(PingResult.failed("fping: binding to specific interface (SO_BINTODEVICE): No such device"));
         }
@@ -119,7 +118,7 @@ class PingerIT {
     void detectionChoosesFpingWhenInstalledElsePing() throws Exception {
         DetectedPinger detected = Pingers.detect(inNamespace);
 
-        if (onPath("fping")) {
+        if (TestEnvironment.installed("fping")) {
             assertThat(detected.description()).startsWith("pinging with fping ");
             assertThat(detected.pinger()).isInstanceOf(FpingPinger.class);
         } else {
@@ -163,22 +162,6 @@ class PingerIT {
 
     private static PingRequest request(String interfaceName, String target) throws IOException {
         return new PingRequest(interfaceName, InetAddress.getByName(target), TIMEOUT);
-    }
-
-    private static void requireOrSkip(boolean condition, String reason) {
-        if (!condition && "true".equals(System.getenv("CI"))) {
-            fail(reason + " (CI=true, so this is a failure, not a skip)");
-        }
-        Assumptions.assumeTrue(condition, reason);
-    }
-
-    private static boolean isRoot() throws IOException {
-        return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-    }
-
-    private static boolean onPath(String program) {
-        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     private static ProcessResult run(String... command) throws IOException, TimeoutException, InterruptedException {
