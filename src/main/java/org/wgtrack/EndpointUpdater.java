@@ -104,8 +104,10 @@ final class EndpointUpdater implements AutoCloseable {
                 throw new java.util.concurrent.CompletionException(e);
             }
         }, lookups);
+        // The peer stays in flight until the resolver thread really returns, not merely until we
+        // stop waiting: orTimeout works on a copy so that the time-out does not complete `lookup`.
         lookup.whenComplete((addresses, error) -> inFlight.remove(request.peer()));
-        lookup.orTimeout(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        lookup.copy().orTimeout(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((addresses, error) -> {
                     try {
                         finish(request, addresses, error);
@@ -121,7 +123,7 @@ final class EndpointUpdater implements AutoCloseable {
         if (error != null) {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
             String why = cause instanceof TimeoutException
-                    ? "no answer within " + lookupTimeout.toSeconds() + " s"
+                    ? "no answer within " + java.math.BigDecimal.valueOf(lookupTimeout.toMillis(), 3).stripTrailingZeros().toPlainString() + " s"
                     : cause instanceof UnknownHostException ? "unknown host" : cause.toString();
             fail(request, "cannot resolve " + host + ": " + why);
             return;

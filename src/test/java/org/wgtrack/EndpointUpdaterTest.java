@@ -1,0 +1,100 @@
+package org.wgtrack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wgtrack.config.AddressFamily;
+import org.wgtrack.config.LogLevel;
+import org.wgtrack.log.Log;
+import org.wgtrack.testing.FakeResolver;
+import org.wgtrack.testing.FakeWgBackend;
+import org.wgtrack.wg.Endpoint;
+import org.wgtrack.wg.PublicKey;
+
+class EndpointUpdaterTest {
+
+    private static final PeerId PEER = new PeerId("wg0", new PublicKey("xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg="));
+
+    private final FakeWgBackend wg = new FakeWgBackend();
+    private final FakeResolver resolver = new FakeResolver(() -> 0);
+    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private EndpointUpdater updater;
+
+    @BeforeEach
+    void setUp() {
+        Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), true, LogLevel.DEBUG));
+        updater = new EndpointUpdater(resolver, () -> wg, Clock.systemUTC(), Duration.ofMillis(100));
+    }
+
+    @AfterEach
+    void tearDown() {
+        resolver.release();
+        updater.close();
+        Log.install(new Log(System.err, false, LogLevel.INFO));
+    }
+
+    private static EndpointUpdater.Request request(String current) {
+        return new EndpointUpdater.Request(PEER, "wg0 alpha", Endpoint.parse("alpha.example:51820"),
+                Optional.of(Endpoint.parse(current)), AddressFamily.ANY);
+    }
+
+    private void awaitOutcomes(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (updater.totals().values().stream().mapToLong(Long::longValue).sum() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void hangingLookupTimesOutButThePeerIsNotAskedAgainUntilItReturns() throws Exception {
+        resolver.hang();
+        updater.request(request("192.0.2.1:51820"));
+        awaitOutcomes(1);
+        assertThat(updater.totals()).containsEntry("failed", 1L);
+        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("<4>wg0 alpha: cannot resolve alpha.example: no answer within 0.1 s");
+
+        updater.request(request("192.0.2.1:51820"));
+        updater.request(request("192.0.2.1:51820"));
+        assertThat(resolver.lookups()).hasSize(1);
+
+        resolver.answer("alpha.example", InetAddress.getByName("192.0.2.1"));
+        resolver.release();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (updater.inFlightCount() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        updater.request(request("192.0.2.1:51820"));
+        awaitOutcomes(2);
+        assertThat(resolver.lookups()).hasSize(2);
+        assertThat(updater.totals()).containsEntry("unchanged", 1L);
+    }
+
+    @Test
+    void currentAddressAmongTheAnswersChangesNothing() throws Exception {
+        resolver.answer("alpha.example", InetAddress.getByName("198.51.100.9"), InetAddress.getByName("192.0.2.1"));
+        updater.request(request("192.0.2.1:51820"));
+        awaitOutcomes(1);
+
+        assertThat(wg.setCalls()).isEmpty();
+        assertThat(updater.totals()).containsEntry("unchanged", 1L);
+    }
+
+    @Test
+    void unknownNameIsAFailureAndSetsNothing() throws Exception {
+        updater.request(request("192.0.2.1:51820"));
+        awaitOutcomes(1);
+
+        assertThat(wg.setCalls()).isEmpty();
+        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("wg0 alpha: cannot resolve alpha.example: unknown host");
+        assertThat(updater.drain()).extracting(EndpointUpdater.Outcome::result).containsExactly(EndpointUpdater.Result.FAILED);
+    }
+}
