@@ -81,6 +81,9 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         Log.get().setThreshold(Optional.ofNullable(logLevel).orElse(loaded.general().logLevel()));
+        if (config == null && !java.nio.file.Files.exists(DEFAULT_CONFIG)) {
+            Log.info("no " + DEFAULT_CONFIG + ": running on built-in defaults");
+        }
         loaded.warnings().forEach(w -> Log.warning(w.toString()));
         outputs.warnings().forEach(w -> Log.warning(w.toString()));
 
