@@ -1,8 +1,16 @@
 package org.wgtrack.output;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -41,52 +49,98 @@ public final class StatusDocument {
 
     public static final int SCHEMA = 1;
 
-    private static final JSON WRITER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES);
     private static final JSON READER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /**
+     * Writes UTF-8 bytes directly. Characters outside the BMP go out as UTF-8 like the earlier
+     * jackson-jr String output did, not as {@code \\uD83D\\uDE80} escape pairs (jackson-core's default
+     * for byte output).
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
 
     private StatusDocument() {
     }
 
     public static String format(Snapshot snapshot) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("schema", SCHEMA);
-        doc.put("taken_at", snapshot.takenAt().toString());
-        doc.put("live_state_ok", snapshot.liveStateOk());
-        doc.put("live_state_error", snapshot.liveStateError().orElse(null));
-        doc.put("cycle_duration_seconds", snapshot.cycleDuration().map(d -> decimal(d.toNanos(), 9)).orElse(null));
-        doc.put("resolutions", new TreeMap<>(snapshot.resolutions()));
-        List<Object> peers = new ArrayList<>();
-        for (PeerSnapshot peer : snapshot.peers()) {
-            peers.add(peer(peer));
-        }
-        doc.put("peers", peers);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            return WRITER.asString(doc) + "\n";
+            write(snapshot, out);
         } catch (IOException e) {
-            // Only maps, lists, strings, numbers and booleans go in: jackson-jr cannot fail on them.
             throw new IllegalStateException("cannot render the status document", e);
         }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static Map<String, Object> peer(PeerSnapshot peer) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("interface", peer.interfaceName());
-        p.put("public_key", peer.publicKey().base64());
-        p.put("name", peer.name().orElse(null));
-        p.put("state", peer.state().label());
-        p.put("is_up", peer.isUp());
-        p.put("handshake_status", peer.handshakeStatus().label());
-        p.put("latest_handshake", peer.latestHandshakeEpochSeconds());
-        p.put("handshake_age", peer.handshakeAgeSeconds().isPresent() ? peer.handshakeAgeSeconds().getAsLong() : null);
-        p.put("rx_bytes", peer.rxBytes());
-        p.put("tx_bytes", peer.txBytes());
-        p.put("endpoint", peer.endpoint().map(Endpoint::toString).orElse(null));
-        p.put("config_endpoint", peer.configEndpoint().map(Endpoint::toString).orElse(null));
-        p.put("allowed_ips", peer.allowedIps().stream().map(AllowedIp::toString).toList());
-        p.put("ping_rtt_ms", peer.pingRoundTrip().map(rtt -> decimal(rtt.toNanos(), 6)).orElse(null));
-        p.put("endpoint_updates", peer.endpointUpdates());
-        p.put("last_endpoint_change", peer.lastEndpointChange().map(Instant::toString).orElse(null));
-        return p;
+    /**
+     * Writes the document as UTF-8, pretty-printed, with a final newline. Streams field by field
+     * (no map per peer, no intermediate String): it runs every cycle for every peer, under C1.
+     * IOException only from {@code out}.
+     */
+    public static void write(Snapshot snapshot, OutputStream out) throws IOException {
+        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            json.setPrettyPrinter(new DefaultPrettyPrinter()); // what jackson-jr's PRETTY_PRINT_OUTPUT used
+            json.writeStartObject();
+            json.writeNumberField("schema", SCHEMA);
+            json.writeStringField("taken_at", snapshot.takenAt().toString());
+            json.writeBooleanField("live_state_ok", snapshot.liveStateOk());
+            json.writeStringField("live_state_error", snapshot.liveStateError().orElse(null));
+            json.writeFieldName("cycle_duration_seconds");
+            if (snapshot.cycleDuration().isPresent()) {
+                json.writeNumber(decimal(snapshot.cycleDuration().get().toNanos(), 9));
+            } else {
+                json.writeNull();
+            }
+            json.writeObjectFieldStart("resolutions");
+            for (Map.Entry<String, Long> e : new TreeMap<>(snapshot.resolutions()).entrySet()) {
+                json.writeNumberField(e.getKey(), e.getValue());
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("peers");
+            for (PeerSnapshot peer : snapshot.peers()) {
+                writePeer(json, peer);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private static void writePeer(JsonGenerator json, PeerSnapshot peer) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("interface", peer.interfaceName());
+        json.writeStringField("public_key", peer.publicKey().base64());
+        json.writeStringField("name", peer.name().orElse(null));
+        json.writeStringField("state", peer.state().label());
+        json.writeBooleanField("is_up", peer.isUp());
+        json.writeStringField("handshake_status", peer.handshakeStatus().label());
+        json.writeNumberField("latest_handshake", peer.latestHandshakeEpochSeconds());
+        json.writeFieldName("handshake_age");
+        if (peer.handshakeAgeSeconds().isPresent()) {
+            json.writeNumber(peer.handshakeAgeSeconds().getAsLong());
+        } else {
+            json.writeNull();
+        }
+        json.writeNumberField("rx_bytes", peer.rxBytes());
+        json.writeNumberField("tx_bytes", peer.txBytes());
+        json.writeStringField("endpoint", peer.endpoint().isPresent() ? peer.endpoint().get().toString() : null);
+        json.writeStringField("config_endpoint", peer.configEndpoint().isPresent() ? peer.configEndpoint().get().toString() : null);
+        json.writeArrayFieldStart("allowed_ips");
+        for (AllowedIp ip : peer.allowedIps()) {
+            json.writeString(ip.toString());
+        }
+        json.writeEndArray();
+        json.writeFieldName("ping_rtt_ms");
+        if (peer.pingRoundTrip().isPresent()) {
+            // at scale 6 BigDecimal.toString() never switches to exponent notation: plain text is the same
+            json.writeNumber(PlainDecimal.toString(peer.pingRoundTrip().get().toNanos(), 6));
+        } else {
+            json.writeNull();
+        }
+        json.writeNumberField("endpoint_updates", peer.endpointUpdates());
+        json.writeStringField("last_endpoint_change",
+                peer.lastEndpointChange().isPresent() ? peer.lastEndpointChange().get().toString() : null);
+        json.writeEndObject();
     }
 
     /** Plain decimal (never {@code 1E+1}) with no trailing zeros. */
