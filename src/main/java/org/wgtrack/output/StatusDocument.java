@@ -3,6 +3,8 @@ package org.wgtrack.output;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -108,39 +110,78 @@ public final class StatusDocument {
 
     private static void writePeer(JsonGenerator json, PeerSnapshot peer) throws IOException {
         json.writeStartObject();
-        json.writeStringField("interface", peer.interfaceName());
-        json.writeStringField("public_key", peer.publicKey().base64());
-        json.writeStringField("name", peer.name().orElse(null));
-        json.writeStringField("state", peer.state().label());
-        json.writeBooleanField("is_up", peer.isUp());
-        json.writeStringField("handshake_status", peer.handshakeStatus().label());
-        json.writeNumberField("latest_handshake", peer.latestHandshakeEpochSeconds());
-        json.writeFieldName("handshake_age");
+        string(json, Peer.INTERFACE, peer.interfaceName());
+        string(json, Peer.PUBLIC_KEY, peer.publicKey().base64());
+        string(json, Peer.NAME, peer.name().orElse(null));
+        string(json, Peer.STATE, peer.state().label());
+        bool(json, Peer.IS_UP, peer.isUp());
+        string(json, Peer.HANDSHAKE_STATUS, peer.handshakeStatus().label());
+        number(json, Peer.LATEST_HANDSHAKE, peer.latestHandshakeEpochSeconds());
+        json.writeFieldName(Peer.HANDSHAKE_AGE);
         if (peer.handshakeAgeSeconds().isPresent()) {
             json.writeNumber(peer.handshakeAgeSeconds().getAsLong());
         } else {
             json.writeNull();
         }
-        json.writeNumberField("rx_bytes", peer.rxBytes());
-        json.writeNumberField("tx_bytes", peer.txBytes());
-        json.writeStringField("endpoint", peer.endpoint().isPresent() ? peer.endpoint().get().toString() : null);
-        json.writeStringField("config_endpoint", peer.configEndpoint().isPresent() ? peer.configEndpoint().get().toString() : null);
-        json.writeArrayFieldStart("allowed_ips");
+        number(json, Peer.RX_BYTES, peer.rxBytes());
+        number(json, Peer.TX_BYTES, peer.txBytes());
+        string(json, Peer.ENDPOINT, peer.endpoint().isPresent() ? peer.endpoint().get().toString() : null);
+        string(json, Peer.CONFIG_ENDPOINT, peer.configEndpoint().isPresent() ? peer.configEndpoint().get().toString() : null);
+        json.writeFieldName(Peer.ALLOWED_IPS);
+        json.writeStartArray();
         for (AllowedIp ip : peer.allowedIps()) {
             json.writeString(ip.toString());
         }
         json.writeEndArray();
-        json.writeFieldName("ping_rtt_ms");
+        json.writeFieldName(Peer.PING_RTT_MS);
         if (peer.pingRoundTrip().isPresent()) {
             // at scale 6 BigDecimal.toString() never switches to exponent notation: plain text is the same
             json.writeNumber(PlainDecimal.toString(peer.pingRoundTrip().get().toNanos(), 6));
         } else {
             json.writeNull();
         }
-        json.writeNumberField("endpoint_updates", peer.endpointUpdates());
-        json.writeStringField("last_endpoint_change",
-                peer.lastEndpointChange().isPresent() ? peer.lastEndpointChange().get().toString() : null);
+        number(json, Peer.ENDPOINT_UPDATES, peer.endpointUpdates());
+        string(json, Peer.LAST_ENDPOINT_CHANGE, peer.lastEndpointChange().isPresent() ? peer.lastEndpointChange().get().toString() : null);
         json.writeEndObject();
+    }
+
+    /** A string field; {@code null} writes JSON null. */
+    private static void string(JsonGenerator json, SerializableString name, String value) throws IOException {
+        json.writeFieldName(name);
+        json.writeString(value);
+    }
+
+    private static void number(JsonGenerator json, SerializableString name, long value) throws IOException {
+        json.writeFieldName(name);
+        json.writeNumber(value);
+    }
+
+    private static void bool(JsonGenerator json, SerializableString name, boolean value) throws IOException {
+        json.writeFieldName(name);
+        json.writeBoolean(value);
+    }
+
+    /**
+     * A peer's field names, quoted and encoded once: written for every peer of every cycle, as
+     * plain Strings the generator would check and encode each one character by character.
+     */
+    private static final class Peer {
+        static final SerializableString INTERFACE = new SerializedString("interface");
+        static final SerializableString PUBLIC_KEY = new SerializedString("public_key");
+        static final SerializableString NAME = new SerializedString("name");
+        static final SerializableString STATE = new SerializedString("state");
+        static final SerializableString IS_UP = new SerializedString("is_up");
+        static final SerializableString HANDSHAKE_STATUS = new SerializedString("handshake_status");
+        static final SerializableString LATEST_HANDSHAKE = new SerializedString("latest_handshake");
+        static final SerializableString HANDSHAKE_AGE = new SerializedString("handshake_age");
+        static final SerializableString RX_BYTES = new SerializedString("rx_bytes");
+        static final SerializableString TX_BYTES = new SerializedString("tx_bytes");
+        static final SerializableString ENDPOINT = new SerializedString("endpoint");
+        static final SerializableString CONFIG_ENDPOINT = new SerializedString("config_endpoint");
+        static final SerializableString ALLOWED_IPS = new SerializedString("allowed_ips");
+        static final SerializableString PING_RTT_MS = new SerializedString("ping_rtt_ms");
+        static final SerializableString ENDPOINT_UPDATES = new SerializedString("endpoint_updates");
+        static final SerializableString LAST_ENDPOINT_CHANGE = new SerializedString("last_endpoint_change");
     }
 
     /** Plain decimal (never {@code 1E+1}) with no trailing zeros. */

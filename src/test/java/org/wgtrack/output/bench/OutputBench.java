@@ -52,6 +52,7 @@ public class OutputBench {
     private Snapshot snapshot;
     private final InfluxLineFormat influx = new InfluxLineFormat(CounterType.INTEGER);
     private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final PrometheusTextFormatWriter text = PrometheusTextFormatWriter.create();
 
     @Setup
@@ -82,6 +83,14 @@ public class OutputBench {
     @Benchmark
     public String statusJson() {
         return StatusDocument.format(snapshot);
+    }
+
+    /** What JsonOutput does: the document streamed into a buffer kept from cycle to cycle. */
+    @Benchmark
+    public int statusJsonBytes() throws IOException {
+        buffer.reset();
+        StatusDocument.write(snapshot, buffer);
+        return buffer.size();
     }
 
     @Benchmark
