@@ -22,6 +22,8 @@ import org.wgtrack.wg.Endpoint;
  * and are dropped; a name that is left empty is left out.
  * String fields escape double quote and backslash. Control characters (newline, tab, …)
  * cannot travel in line protocol and become spaces.
+ *
+ * <p>Not thread-safe: an instance reuses its text buffer from one {@link #format} to the next.
  */
 public final class InfluxLineFormat {
 
@@ -37,15 +39,19 @@ public final class InfluxLineFormat {
     private static final String DAEMON_LINE_START = escapeMeasurement(DAEMON_MEASUREMENT) + " ";
 
     private final CounterType counterType;
-    /** The previous cycle's length: the next text is about as long, so the builder never grows. */
-    private int lastLength = 256;
+    /**
+     * Kept from cycle to cycle: after the first cycle it has the right size and neither grows nor
+     * is allocated again (a few hundred bytes per peer). One format at a time: one output uses it.
+     */
+    private final StringBuilder text = new StringBuilder(256);
 
     public InfluxLineFormat(CounterType counterType) {
         this.counterType = counterType;
     }
 
     public String format(Snapshot snapshot) {
-        StringBuilder out = new StringBuilder(lastLength + lastLength / 8);
+        StringBuilder out = text;
+        out.setLength(0);
         String timestamp = Long.toString(epochNanos(snapshot.takenAt()));
         for (PeerSnapshot peer : snapshot.peers()) {
             appendPeer(out, peer);
@@ -62,7 +68,6 @@ public final class InfluxLineFormat {
             PlainDecimal.append(out, snapshot.cycleDuration().get().toNanos(), 9);
         }
         out.append(' ').append(timestamp).append('\n');
-        lastLength = out.length();
         return out.toString();
     }
 

@@ -21,7 +21,7 @@ class InfluxLineFormatEquivalenceTest {
             InfluxLineFormat format = new InfluxLineFormat(type);
             String expected = new ReferenceInfluxLineFormat(type).format(snapshot);
             assertThat(format.format(snapshot)).isEqualTo(expected);
-            assertThat(format.format(snapshot)).as("second cycle, builder sized from the first").isEqualTo(expected);
+            assertThat(format.format(snapshot)).as("second cycle, with the builder of the first").isEqualTo(expected);
         }
     }
 }
