@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -81,7 +80,7 @@ public final class StatusDocument {
      */
     public static void write(Snapshot snapshot, OutputStream out) throws IOException {
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            json.setPrettyPrinter(new DefaultPrettyPrinter()); // what jackson-jr's PRETTY_PRINT_OUTPUT used
+            json.setPrettyPrinter(new StatusPrettyPrinter()); // DefaultPrettyPrinter, what jackson-jr used, only faster
             json.writeStartObject();
             json.writeNumberField("schema", SCHEMA);
             json.writeStringField("taken_at", snapshot.takenAt().toString());
