@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -52,12 +53,13 @@ public final class StatusDocument {
 
     private static final JSON READER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
     /**
-     * Writes UTF-8 bytes directly. Characters outside the BMP go out as UTF-8 like the earlier
-     * jackson-jr String output did, not as {@code \\uD83D\\uDE80} escape pairs (jackson-core's default
-     * for byte output).
+     * Writes UTF-8 bytes directly. Characters outside the BMP (an emoji in a peer name) go out as
+     * 4-byte UTF-8 like the earlier jackson-jr String output did, not as escaped surrogate pairs
+     * (jackson-core's default for byte output). The caller's stream is left open.
      */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
     private StatusDocument() {
