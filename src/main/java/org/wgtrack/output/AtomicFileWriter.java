@@ -29,6 +29,11 @@ public final class AtomicFileWriter {
 
     /** Throws IOException {@code cannot write /path: reason} naming what went wrong. */
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, content.length);
+    }
+
+    /** Writes the first {@code length} bytes of {@code content}; errors as {@link #write(Path, byte[])}. */
+    public static void write(Path target, byte[] content, int length) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
@@ -38,7 +43,7 @@ public final class AtomicFileWriter {
             // Hidden name: a glob such as /var/cache/*.out in Telegraf's config never sees it.
             temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
+                ByteBuffer buffer = ByteBuffer.wrap(content, 0, length);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }

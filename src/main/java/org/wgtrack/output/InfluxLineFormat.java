@@ -1,8 +1,8 @@
 package org.wgtrack.output;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.regex.Pattern;
+import org.wgtrack.wg.Endpoint;
 
 /**
  * Renders a snapshot as InfluxDB line protocol, one line per peer plus one daemon line:
@@ -22,90 +22,115 @@ import java.util.regex.Pattern;
  * and are dropped; a name that is left empty is left out.
  * String fields escape double quote and backslash. Control characters (newline, tab, …)
  * cannot travel in line protocol and become spaces.
+ *
+ * <p>Not thread-safe: an instance reuses its text buffer from one {@link #format} to the next.
  */
 public final class InfluxLineFormat {
 
     static final String MEASUREMENT = "wgtrack";
     static final String DAEMON_MEASUREMENT = "wgtrack_daemon";
-    /** Compiled once: escape runs for every tag and field key of every peer, every cycle. */
+    /** Compiled once: escape runs for every tag value of every peer, every cycle. */
     private static final Pattern TRAILING_BACKSLASHES = Pattern.compile("\\\\+$");
 
+    // The constant parts of a line, escaped once here rather than for every peer of every cycle.
+    private static final String PEER_LINE_START = escapeMeasurement(MEASUREMENT) + "," + escapeTag("interface") + "=";
+    private static final String NAME_TAG = "," + escapeTag("name") + "=";
+    private static final String PEER_TAG = "," + escapeTag("peer") + "=";
+    private static final String DAEMON_LINE_START = escapeMeasurement(DAEMON_MEASUREMENT) + " ";
+
     private final CounterType counterType;
+    /**
+     * Kept from cycle to cycle: after the first cycle it has the right size and neither grows nor
+     * is allocated again (a few hundred bytes per peer). One format at a time: one output uses it.
+     */
+    private final StringBuilder text = new StringBuilder(256);
 
     public InfluxLineFormat(CounterType counterType) {
         this.counterType = counterType;
     }
 
     public String format(Snapshot snapshot) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = text;
+        out.setLength(0);
         String timestamp = Long.toString(epochNanos(snapshot.takenAt()));
         for (PeerSnapshot peer : snapshot.peers()) {
             appendPeer(out, peer);
             out.append(' ').append(timestamp).append('\n');
         }
-        out.append(escapeMeasurement(DAEMON_MEASUREMENT)).append(' ');
-        Fields fields = new Fields(out);
-        fields.integer("live_state_ok", snapshot.liveStateOk() ? 1 : 0);
-        fields.integer("peers", snapshot.peers().size());
-        snapshot.liveStateError().ifPresent(error -> fields.string("live_state_error", error));
-        snapshot.cycleDuration().ifPresent(d -> fields.decimal("cycle_duration_seconds", BigDecimal.valueOf(d.toNanos(), 9)));
+        out.append(DAEMON_LINE_START);
+        integer(out, "live_state_ok=", snapshot.liveStateOk() ? 1 : 0);
+        integer(out, ",peers=", snapshot.peers().size());
+        if (snapshot.liveStateError().isPresent()) {
+            string(out, ",live_state_error=", snapshot.liveStateError().get());
+        }
+        if (snapshot.cycleDuration().isPresent()) {
+            out.append(",cycle_duration_seconds=");
+            PlainDecimal.append(out, snapshot.cycleDuration().get().toNanos(), 9);
+        }
         out.append(' ').append(timestamp).append('\n');
         return out.toString();
     }
 
+    /** Tags in key order, then the fields; written straight into {@code out}, no text per value. */
     private void appendPeer(StringBuilder out, PeerSnapshot peer) {
-        out.append(escapeMeasurement(MEASUREMENT));
-        out.append(',').append(escapeTag("interface")).append('=').append(escapeTag(peer.interfaceName()));
-        peer.name().map(InfluxLineFormat::escapeTag).filter(n -> !n.isEmpty())
-                .ifPresent(name -> out.append(',').append(escapeTag("name")).append('=').append(name));
-        out.append(',').append(escapeTag("peer")).append('=').append(escapeTag(peer.publicKey().base64()));
-        out.append(' ');
-        Fields fields = new Fields(out);
-        fields.integer("transfer_rx", peer.rxBytes());
-        fields.integer("transfer_tx", peer.txBytes());
-        fields.string("status", peer.state().label());
-        fields.integer("is_up", peer.isUp() ? 1 : 0);
-        fields.integer("latest_handshake", peer.latestHandshakeEpochSeconds());
-        peer.handshakeAgeSeconds().ifPresent(age -> fields.integer("handshake_age", age));
-        fields.string("handshake_status", peer.handshakeStatus().label());
-        peer.endpoint().ifPresent(endpoint -> fields.string("endpoint", endpoint.toString()));
-        peer.pingRoundTrip().ifPresent(rtt -> fields.decimal("ping_rtt_ms", BigDecimal.valueOf(rtt.toNanos(), 6)));
-        fields.integer("endpoint_updates", peer.endpointUpdates());
+        out.append(PEER_LINE_START);
+        appendTag(out, peer.interfaceName());
+        if (peer.name().isPresent()) {
+            int before = out.length();
+            out.append(NAME_TAG);
+            int valueStart = out.length();
+            appendTag(out, peer.name().get());
+            if (out.length() == valueStart) {
+                out.setLength(before); // nothing left of the name after escaping: leave the tag out
+            }
+        }
+        out.append(PEER_TAG);
+        appendTag(out, peer.publicKey().base64());
+        integer(out, " transfer_rx=", peer.rxBytes());
+        integer(out, ",transfer_tx=", peer.txBytes());
+        string(out, ",status=", peer.state().label());
+        integer(out, ",is_up=", peer.isUp() ? 1 : 0);
+        integer(out, ",latest_handshake=", peer.latestHandshakeEpochSeconds());
+        if (peer.handshakeAgeSeconds().isPresent()) {
+            integer(out, ",handshake_age=", peer.handshakeAgeSeconds().getAsLong());
+        }
+        string(out, ",handshake_status=", peer.handshakeStatus().label());
+        if (peer.endpoint().isPresent()) {
+            endpoint(out, ",endpoint=", peer.endpoint().get());
+        }
+        if (peer.pingRoundTrip().isPresent()) {
+            out.append(",ping_rtt_ms=");
+            PlainDecimal.append(out, peer.pingRoundTrip().get().toNanos(), 6);
+        }
+        integer(out, ",endpoint_updates=", peer.endpointUpdates());
     }
 
-    /** Appends {@code key=value} pairs separated by commas. */
-    private final class Fields {
-        private final StringBuilder out;
-        private boolean first = true;
-
-        Fields(StringBuilder out) {
-            this.out = out;
+    /** {@code keyAndEquals} is a field key that needs no escaping (they are all constants here). */
+    private void integer(StringBuilder out, String keyAndEquals, long value) {
+        out.append(keyAndEquals).append(value);
+        if (counterType == CounterType.INTEGER) {
+            out.append('i');
         }
+    }
 
-        void integer(String key, long value) {
-            start(key).append(value);
-            if (counterType == CounterType.INTEGER) {
-                out.append('i');
-            }
-        }
+    private static void string(StringBuilder out, String keyAndEquals, String value) {
+        out.append(keyAndEquals).append('"');
+        appendStringField(out, value);
+        out.append('"');
+    }
 
-        /** A float field: plain decimal notation (no exponent), always a float in InfluxDB. */
-        void decimal(String key, BigDecimal value) {
-            BigDecimal plain = value.stripTrailingZeros();
-            start(key).append(plain.scale() < 0 ? plain.setScale(0).toPlainString() : plain.toPlainString());
+    /** Endpoint.toString() in pieces: escaping works per character, so the result is the same. */
+    private static void endpoint(StringBuilder out, String keyAndEquals, Endpoint endpoint) {
+        out.append(keyAndEquals).append('"');
+        boolean ipv6 = endpoint.host().indexOf(':') >= 0;
+        if (ipv6) {
+            out.append('[');
         }
-
-        void string(String key, String value) {
-            start(key).append('"').append(escapeStringField(value)).append('"');
+        appendStringField(out, endpoint.host());
+        if (ipv6) {
+            out.append(']');
         }
-
-        private StringBuilder start(String key) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            return out.append(escapeTag(key)).append('=');
-        }
+        out.append(':').append(endpoint.port()).append('"');
     }
 
     static long epochNanos(Instant instant) {
@@ -138,6 +163,51 @@ public final class InfluxLineFormat {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /** {@link #escapeTag} appended; one pass without copies unless there is something to clean. */
+    private static void appendTag(StringBuilder out, String text) {
+        if (needsCleaning(text)) {
+            out.append(escapeTag(text));
+            return;
+        }
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == ' ' || c == '=') {
+                out.append(text, from, i).append('\\');
+                from = i;
+            }
+        }
+        out.append(text, from, text.length());
+    }
+
+    /** {@link #escapeStringField} appended, the same way. */
+    private static void appendStringField(StringBuilder out, String text) {
+        if (needsCleaning(text)) {
+            out.append(escapeStringField(text));
+            return;
+        }
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                out.append(text, from, i).append('\\');
+                from = i;
+            }
+        }
+        out.append(text, from, text.length());
+    }
+
+    /** Control characters or backslashes: the rare case, left to the general escape methods. */
+    private static boolean needsCleaning(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** String field values: double quote and backslash escaped. */

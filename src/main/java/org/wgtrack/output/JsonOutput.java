@@ -1,12 +1,12 @@
 package org.wgtrack.output;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /** Writes the {@link StatusDocument} to the spec's file, atomically, every cycle. */
 public final class JsonOutput implements Output {
 
     private final JsonSpec spec;
+    private final OutputBuffer buffer = new OutputBuffer();
 
     public JsonOutput(JsonSpec spec) {
         this.spec = spec;
@@ -23,6 +23,8 @@ public final class JsonOutput implements Output {
 
     @Override
     public void write(Snapshot snapshot) throws IOException {
-        AtomicFileWriter.write(spec.filename(), StatusDocument.format(snapshot).getBytes(StandardCharsets.UTF_8));
+        buffer.reset();
+        StatusDocument.write(snapshot, buffer);
+        buffer.writeTo(spec.filename());
     }
 }

@@ -1,8 +1,18 @@
 package org.wgtrack.output;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -41,52 +51,138 @@ public final class StatusDocument {
 
     public static final int SCHEMA = 1;
 
-    private static final JSON WRITER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES);
     private static final JSON READER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /**
+     * Writes UTF-8 bytes directly. Characters outside the BMP (an emoji in a peer name) go out as
+     * 4-byte UTF-8 like the earlier jackson-jr String output did, not as escaped surrogate pairs
+     * (jackson-core's default for byte output). The caller's stream is left open.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
 
     private StatusDocument() {
     }
 
     public static String format(Snapshot snapshot) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("schema", SCHEMA);
-        doc.put("taken_at", snapshot.takenAt().toString());
-        doc.put("live_state_ok", snapshot.liveStateOk());
-        doc.put("live_state_error", snapshot.liveStateError().orElse(null));
-        doc.put("cycle_duration_seconds", snapshot.cycleDuration().map(d -> decimal(d.toNanos(), 9)).orElse(null));
-        doc.put("resolutions", new TreeMap<>(snapshot.resolutions()));
-        List<Object> peers = new ArrayList<>();
-        for (PeerSnapshot peer : snapshot.peers()) {
-            peers.add(peer(peer));
-        }
-        doc.put("peers", peers);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            return WRITER.asString(doc) + "\n";
+            write(snapshot, out);
         } catch (IOException e) {
-            // Only maps, lists, strings, numbers and booleans go in: jackson-jr cannot fail on them.
             throw new IllegalStateException("cannot render the status document", e);
         }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static Map<String, Object> peer(PeerSnapshot peer) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("interface", peer.interfaceName());
-        p.put("public_key", peer.publicKey().base64());
-        p.put("name", peer.name().orElse(null));
-        p.put("state", peer.state().label());
-        p.put("is_up", peer.isUp());
-        p.put("handshake_status", peer.handshakeStatus().label());
-        p.put("latest_handshake", peer.latestHandshakeEpochSeconds());
-        p.put("handshake_age", peer.handshakeAgeSeconds().isPresent() ? peer.handshakeAgeSeconds().getAsLong() : null);
-        p.put("rx_bytes", peer.rxBytes());
-        p.put("tx_bytes", peer.txBytes());
-        p.put("endpoint", peer.endpoint().map(Endpoint::toString).orElse(null));
-        p.put("config_endpoint", peer.configEndpoint().map(Endpoint::toString).orElse(null));
-        p.put("allowed_ips", peer.allowedIps().stream().map(AllowedIp::toString).toList());
-        p.put("ping_rtt_ms", peer.pingRoundTrip().map(rtt -> decimal(rtt.toNanos(), 6)).orElse(null));
-        p.put("endpoint_updates", peer.endpointUpdates());
-        p.put("last_endpoint_change", peer.lastEndpointChange().map(Instant::toString).orElse(null));
-        return p;
+    /**
+     * Writes the document as UTF-8, pretty-printed, with a final newline. Streams field by field
+     * (no map per peer, no intermediate String): it runs every cycle for every peer, under C1.
+     * IOException only from {@code out}.
+     */
+    public static void write(Snapshot snapshot, OutputStream out) throws IOException {
+        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            json.setPrettyPrinter(new StatusPrettyPrinter()); // DefaultPrettyPrinter, what jackson-jr used, only faster
+            json.writeStartObject();
+            json.writeNumberField("schema", SCHEMA);
+            json.writeStringField("taken_at", snapshot.takenAt().toString());
+            json.writeBooleanField("live_state_ok", snapshot.liveStateOk());
+            json.writeStringField("live_state_error", snapshot.liveStateError().orElse(null));
+            json.writeFieldName("cycle_duration_seconds");
+            if (snapshot.cycleDuration().isPresent()) {
+                json.writeNumber(decimal(snapshot.cycleDuration().get().toNanos(), 9));
+            } else {
+                json.writeNull();
+            }
+            json.writeObjectFieldStart("resolutions");
+            for (Map.Entry<String, Long> e : new TreeMap<>(snapshot.resolutions()).entrySet()) {
+                json.writeNumberField(e.getKey(), e.getValue());
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("peers");
+            for (PeerSnapshot peer : snapshot.peers()) {
+                writePeer(json, peer);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private static void writePeer(JsonGenerator json, PeerSnapshot peer) throws IOException {
+        json.writeStartObject();
+        string(json, Peer.INTERFACE, peer.interfaceName());
+        string(json, Peer.PUBLIC_KEY, peer.publicKey().base64());
+        string(json, Peer.NAME, peer.name().orElse(null));
+        string(json, Peer.STATE, peer.state().label());
+        bool(json, Peer.IS_UP, peer.isUp());
+        string(json, Peer.HANDSHAKE_STATUS, peer.handshakeStatus().label());
+        number(json, Peer.LATEST_HANDSHAKE, peer.latestHandshakeEpochSeconds());
+        json.writeFieldName(Peer.HANDSHAKE_AGE);
+        if (peer.handshakeAgeSeconds().isPresent()) {
+            json.writeNumber(peer.handshakeAgeSeconds().getAsLong());
+        } else {
+            json.writeNull();
+        }
+        number(json, Peer.RX_BYTES, peer.rxBytes());
+        number(json, Peer.TX_BYTES, peer.txBytes());
+        string(json, Peer.ENDPOINT, peer.endpoint().isPresent() ? peer.endpoint().get().toString() : null);
+        string(json, Peer.CONFIG_ENDPOINT, peer.configEndpoint().isPresent() ? peer.configEndpoint().get().toString() : null);
+        json.writeFieldName(Peer.ALLOWED_IPS);
+        json.writeStartArray();
+        for (AllowedIp ip : peer.allowedIps()) {
+            json.writeString(ip.toString());
+        }
+        json.writeEndArray();
+        json.writeFieldName(Peer.PING_RTT_MS);
+        if (peer.pingRoundTrip().isPresent()) {
+            // at scale 6 BigDecimal.toString() never switches to exponent notation: plain text is the same
+            json.writeNumber(PlainDecimal.toString(peer.pingRoundTrip().get().toNanos(), 6));
+        } else {
+            json.writeNull();
+        }
+        number(json, Peer.ENDPOINT_UPDATES, peer.endpointUpdates());
+        string(json, Peer.LAST_ENDPOINT_CHANGE, peer.lastEndpointChange().isPresent() ? peer.lastEndpointChange().get().toString() : null);
+        json.writeEndObject();
+    }
+
+    /** A string field; {@code null} writes JSON null. */
+    private static void string(JsonGenerator json, SerializableString name, String value) throws IOException {
+        json.writeFieldName(name);
+        json.writeString(value);
+    }
+
+    private static void number(JsonGenerator json, SerializableString name, long value) throws IOException {
+        json.writeFieldName(name);
+        json.writeNumber(value);
+    }
+
+    private static void bool(JsonGenerator json, SerializableString name, boolean value) throws IOException {
+        json.writeFieldName(name);
+        json.writeBoolean(value);
+    }
+
+    /**
+     * A peer's field names, quoted and encoded once: written for every peer of every cycle, as
+     * plain Strings the generator would check and encode each one character by character.
+     */
+    private static final class Peer {
+        static final SerializableString INTERFACE = new SerializedString("interface");
+        static final SerializableString PUBLIC_KEY = new SerializedString("public_key");
+        static final SerializableString NAME = new SerializedString("name");
+        static final SerializableString STATE = new SerializedString("state");
+        static final SerializableString IS_UP = new SerializedString("is_up");
+        static final SerializableString HANDSHAKE_STATUS = new SerializedString("handshake_status");
+        static final SerializableString LATEST_HANDSHAKE = new SerializedString("latest_handshake");
+        static final SerializableString HANDSHAKE_AGE = new SerializedString("handshake_age");
+        static final SerializableString RX_BYTES = new SerializedString("rx_bytes");
+        static final SerializableString TX_BYTES = new SerializedString("tx_bytes");
+        static final SerializableString ENDPOINT = new SerializedString("endpoint");
+        static final SerializableString CONFIG_ENDPOINT = new SerializedString("config_endpoint");
+        static final SerializableString ALLOWED_IPS = new SerializedString("allowed_ips");
+        static final SerializableString PING_RTT_MS = new SerializedString("ping_rtt_ms");
+        static final SerializableString ENDPOINT_UPDATES = new SerializedString("endpoint_updates");
+        static final SerializableString LAST_ENDPOINT_CHANGE = new SerializedString("last_endpoint_change");
     }
 
     /** Plain decimal (never {@code 1E+1}) with no trailing zeros. */

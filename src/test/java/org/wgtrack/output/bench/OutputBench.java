@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -33,18 +34,25 @@ import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.PublicKey;
 
-/** What one cycle's outputs cost per snapshot: influx text, JSON document, one /metrics scrape. */
+/**
+ * What one cycle's outputs cost per snapshot: influx text, JSON document, one /metrics scrape.
+ * Forks run with the launcher's JVM flags (C1 only, serial GC, small heap), like CycleBench:
+ * without escape analysis allocation costs differ a lot from C2's figures.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx64m", "-Xms8m", "-Xss512k", "-XX:TieredStopAtLevel=1",
+        "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError"})
 public class OutputBench {
 
-    @Param({"10", "1000"})
+    @Param({"1000", "10000"})
     int peers;
 
     private Snapshot snapshot;
     private final InfluxLineFormat influx = new InfluxLineFormat(CounterType.INTEGER);
     private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final PrometheusTextFormatWriter text = PrometheusTextFormatWriter.create();
 
     @Setup
@@ -75,6 +83,14 @@ public class OutputBench {
     @Benchmark
     public String statusJson() {
         return StatusDocument.format(snapshot);
+    }
+
+    /** What JsonOutput does: the document streamed into a buffer kept from cycle to cycle. */
+    @Benchmark
+    public int statusJsonBytes() throws IOException {
+        buffer.reset();
+        StatusDocument.write(snapshot, buffer);
+        return buffer.size();
     }
 
     @Benchmark
