@@ -17,8 +17,12 @@ import java.util.Set;
 /**
  * Replaces a file so that a reader (Telegraf, a cron job) sees the old or the new content,
  * never a partial one: the content goes to a hidden temp file in the same directory (same file
- * system, so the rename is atomic), is synced, gets mode 0644, and is renamed over the target.
+ * system, so the rename is atomic), gets mode 0644, and is renamed over the target.
  * The temp file is removed on every failure.
+ *
+ * <p>Deliberately no fsync: the rename alone makes the switch atomic for readers, and the file
+ * is rewritten every cycle, so what a crash could cost is one cycle's status; an fsync per
+ * output per cycle would cost a router's flash storage a write every 30 s for nothing.
  */
 public final class AtomicFileWriter {
 
@@ -47,7 +51,6 @@ public final class AtomicFileWriter {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
             }
             // createTempFile makes 0600 files; readers such as telegraf run as another user.
             Files.setPosixFilePermissions(temp, MODE_0644);
