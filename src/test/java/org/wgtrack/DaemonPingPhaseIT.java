@@ -2,7 +2,6 @@ package org.wgtrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,15 +29,13 @@ import org.wgtrack.log.Log;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.output.Snapshot;
 import org.wgtrack.system.FpingPinger;
-import org.wgtrack.system.OsProcessRunner;
 import org.wgtrack.system.PingRequest;
 import org.wgtrack.system.Pinger;
-import org.wgtrack.system.ProcessResult;
 import org.wgtrack.system.ProcessRunner;
 import org.wgtrack.system.Wg;
 import org.wgtrack.testing.TestEnvironment;
 import org.wgtrack.testing.FakeResolver;
-import org.wgtrack.testing.NamespaceProcessRunner;
+import org.wgtrack.testing.SilentNamespace;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.InterfaceStatus;
@@ -62,9 +58,8 @@ class DaemonPingPhaseIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final Duration LIMIT = TIMEOUT.plusMillis(500);
     private static final int PEERS = 1000;
-    private static final ProcessRunner HOST = new OsProcessRunner();
 
-    private static boolean namespaceCreated;
+    private static SilentNamespace namespace;
     private static ProcessRunner inNamespace;
 
     @TempDir
@@ -76,22 +71,14 @@ class DaemonPingPhaseIT {
     static void createNamespace() throws Exception {
         TestEnvironment.require(TestEnvironment.isRoot(), "needs root to create a network namespace");
         TestEnvironment.require(TestEnvironment.installed("ip") && TestEnvironment.installed("nsenter") && TestEnvironment.installed("fping"), "needs ip, nsenter and fping on PATH");
-        run("ip", "netns", "del", NAMESPACE);
-        sh("ip", "netns", "add", NAMESPACE);
-        namespaceCreated = true;
-        if (run("ip", "-n", NAMESPACE, "link", "add", "d0", "type", "dummy").exitCode() != 0) {
-            sh("ip", "-n", NAMESPACE, "link", "add", "d0", "type", "ifb");
-        }
-        sh("ip", "-n", NAMESPACE, "link", "set", "lo", "up");
-        sh("ip", "-n", NAMESPACE, "address", "add", "10.98.0.1/16", "dev", "d0");
-        sh("ip", "-n", NAMESPACE, "link", "set", "d0", "up");
-        inNamespace = new NamespaceProcessRunner(HOST, NAMESPACE);
+        namespace = SilentNamespace.create(NAMESPACE);
+        inNamespace = namespace.runner();
     }
 
     @AfterAll
     static void deleteNamespace() throws Exception {
-        if (namespaceCreated) {
-            sh("ip", "netns", "del", NAMESPACE);
+        if (namespace != null) {
+            namespace.close();
         }
     }
 
@@ -160,16 +147,5 @@ class DaemonPingPhaseIT {
         System.out.printf("daemon cycle, %d silent peers, ping_timeout 1 s, fping: %s ms; fping alone: %s ms%n",
                 PEERS, cycles.stream().map(Duration::toMillis).toList(), alone.stream().map(Duration::toMillis).toList());
         assertThat(cycles).allSatisfy(took -> assertThat(took).isLessThan(LIMIT));
-    }
-
-    private static ProcessResult run(String... command) throws IOException, TimeoutException, InterruptedException {
-        return HOST.run(List.of(command), Duration.ofSeconds(10));
-    }
-
-    private static void sh(String... command) throws IOException, TimeoutException, InterruptedException {
-        ProcessResult result = run(command);
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed with status " + result.exitCode() + ": " + result.stderr().strip());
-        }
     }
 }

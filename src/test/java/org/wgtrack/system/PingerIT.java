@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wgtrack.testing.TestEnvironment;
-import org.wgtrack.testing.NamespaceProcessRunner;
+import org.wgtrack.testing.SilentNamespace;
 
 /**
  * Both pingers against the real tools, inside a network namespace of its own: an interface
@@ -33,32 +30,22 @@ class PingerIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     /** The bound: the ping phase of a cycle ends within ping_timeout + 0.5 s. */
     private static final Duration BATCH_LIMIT = TIMEOUT.plusMillis(500);
-    private static final ProcessRunner HOST = new OsProcessRunner();
 
-    private static boolean namespaceCreated;
+    private static SilentNamespace namespace;
     private static ProcessRunner inNamespace;
 
     @BeforeAll
     static void createNamespace() throws Exception {
         TestEnvironment.require(TestEnvironment.isRoot(), "needs root to create a network namespace");
         TestEnvironment.require(TestEnvironment.installed("ip") && TestEnvironment.installed("nsenter") && TestEnvironment.installed("ping"), "needs ip, nsenter and ping on PATH");
-        run("ip", "netns", "del", NAMESPACE).exitCode(); // a leftover of a killed run with the same pid
-        sh("ip", "netns", "add", NAMESPACE);
-        namespaceCreated = true;
-        if (run("ip", "-n", NAMESPACE, "link", "add", "d0", "type", "dummy").exitCode() != 0) {
-            sh("ip", "-n", NAMESPACE, "link", "add", "d0", "type", "ifb");
-        }
-        sh("ip", "-n", NAMESPACE, "link", "set", "lo", "up");
-        sh("ip", "-n", NAMESPACE, "address", "add", "10.98.0.1/16", "dev", "d0");
-        sh("ip", "-n", NAMESPACE, "-6", "address", "add", "fd98::1/64", "dev", "d0", "nodad");
-        sh("ip", "-n", NAMESPACE, "link", "set", "d0", "up");
-        inNamespace = new NamespaceProcessRunner(HOST, NAMESPACE);
+        namespace = SilentNamespace.create(NAMESPACE);
+        inNamespace = namespace.runner();
     }
 
     @AfterAll
     static void deleteNamespace() throws Exception {
-        if (namespaceCreated) {
-            sh("ip", "netns", "del", NAMESPACE);
+        if (namespace != null) {
+            namespace.close();
         }
     }
 
@@ -162,16 +149,5 @@ class PingerIT {
 
     private static PingRequest request(String interfaceName, String target) throws IOException {
         return new PingRequest(interfaceName, InetAddress.getByName(target), TIMEOUT);
-    }
-
-    private static ProcessResult run(String... command) throws IOException, TimeoutException, InterruptedException {
-        return HOST.run(List.of(command), Duration.ofSeconds(10));
-    }
-
-    private static void sh(String... command) throws IOException, TimeoutException, InterruptedException {
-        ProcessResult result = run(command);
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed with status " + result.exitCode() + ": " + result.stderr().strip());
-        }
     }
 }
