@@ -4,7 +4,8 @@ import java.util.Optional;
 import org.wgtrack.config.TrackingParams;
 
 /**
- * The whole peer state machine of SPEC §3, every transition in this file. Pure: no I/O, no
+ * The whole peer state machine of SPEC §3: which of {@link TransitionTable}'s rows applies, and
+ * the re-resolution schedule, all in this file. Pure: no I/O, no
  * clock, no logging. The daemon calls it twice per peer and cycle, because the ping happens
  * in between:
  * <pre>
@@ -216,48 +217,54 @@ public final class PeerStateMachine {
     /** Builds the outcomes of one cycle of one peer; every step counts the cycle once. */
     private record Cycle(PeerTrack track, int fails, Judgement judgement, Limits limits) {
 
-        private long tracked() {
-            return track.cyclesTracked() + 1;
+        /** The track with this cycle counted and its ping failures recorded; the steps below start from it. */
+        private PeerTrack counted() {
+            return track.withCyclesTracked(track.cyclesTracked() + 1).withPingFailCount(fails);
         }
 
         /** No state change, nothing to do. */
         Step stay() {
             boolean resolving = isResolving(track.state());
-            return step(new PeerTrack(track.state(), plusOne(track.cyclesInState()), fails, tracked(),
-                    track.resolutionsInState(), resolving ? plusOne(track.cyclesSinceResolution()) : 0,
-                    track.backoffCycles()), false, Optional.empty());
+            return step(counted().withCyclesInState(plusOne(track.cyclesInState()))
+                    .withCyclesSinceResolution(resolving ? plusOne(track.cyclesSinceResolution()) : 0), false, Optional.empty());
         }
 
         /** Re-resolve in the current state; {@code backoffCycles} is the next back-off interval. */
         Step resolveAndStay(int backoffCycles) {
-            return step(new PeerTrack(track.state(), plusOne(track.cyclesInState()), fails, tracked(),
-                    plusOne(track.resolutionsInState()), 0, backoffCycles), true, Optional.empty());
+            return step(counted().withCyclesInState(plusOne(track.cyclesInState()))
+                    .withResolutionsInState(plusOne(track.resolutionsInState()))
+                    .withCyclesSinceResolution(0)
+                    .withBackoffCycles(backoffCycles), true, Optional.empty());
         }
 
         /** A state change into a state without a schedule (or up:ok): all schedule counters cleared. */
         Step moveTo(PeerState to, String reason) {
-            return step(new PeerTrack(to, 0, fails, tracked(), 0, 0, 0), false, transition(to, reason));
+            return step(counted().entering(to), false, transition(to, reason));
         }
 
         /** Entering down:checking re-resolves at once. */
         Step enterChecking(String reason) {
-            return step(new PeerTrack(PeerState.DOWN_CHECKING, 0, fails, tracked(), 1, 0, 0), true,
+            return step(counted().entering(PeerState.DOWN_CHECKING).withResolutionsInState(1), true,
                     transition(PeerState.DOWN_CHECKING, reason));
         }
 
         /** {@code since} counts from the previous re-resolution, which still times the first back-off. */
         Step enterBackingOff(int since, int interval, String reason) {
             boolean due = since >= interval;
-            return step(new PeerTrack(PeerState.DOWN_BACKINGOFF, 0, fails, tracked(), due ? 1 : 0,
-                    due ? 0 : since, due ? Backoff.doubled(interval) : interval), due,
+            return step(counted().entering(PeerState.DOWN_BACKINGOFF)
+                    .withResolutionsInState(due ? 1 : 0)
+                    .withCyclesSinceResolution(due ? 0 : since)
+                    .withBackoffCycles(due ? Backoff.doubled(interval) : interval), due,
                     transition(PeerState.DOWN_BACKINGOFF, reason));
         }
 
         /** {@code since} counts from the previous re-resolution; with a short period it may be due at once. */
         Step enterSlowChecking(int since, String reason) {
             boolean due = since >= limits.slowPeriod();
-            return step(new PeerTrack(PeerState.DOWN_SLOWCHECKING, 0, fails, tracked(), due ? 1 : 0,
-                    due ? 0 : since, 0), due, transition(PeerState.DOWN_SLOWCHECKING, reason));
+            return step(counted().entering(PeerState.DOWN_SLOWCHECKING)
+                    .withResolutionsInState(due ? 1 : 0)
+                    .withCyclesSinceResolution(due ? 0 : since), due,
+                    transition(PeerState.DOWN_SLOWCHECKING, reason));
         }
 
         private Optional<Transition> transition(PeerState to, String reason) {

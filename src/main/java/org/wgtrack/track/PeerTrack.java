@@ -39,4 +39,36 @@ public record PeerTrack(
     public static PeerTrack initial() {
         return new PeerTrack(PeerState.UNDEFINED, 0, 0, 0, 0, 0, 0);
     }
+
+    /**
+     * The track in state {@code next}: the cycle counter and the schedule counters start again,
+     * ping failures and the cycles tracked carry over.
+     */
+    public PeerTrack entering(PeerState next) {
+        return new PeerTrack(next, 0, pingFailCount, cyclesTracked, 0, 0, 0);
+    }
+
+    public PeerTrack withCyclesInState(int cycles) {
+        return new PeerTrack(state, cycles, pingFailCount, cyclesTracked, resolutionsInState, cyclesSinceResolution, backoffCycles);
+    }
+
+    public PeerTrack withPingFailCount(int fails) {
+        return new PeerTrack(state, cyclesInState, fails, cyclesTracked, resolutionsInState, cyclesSinceResolution, backoffCycles);
+    }
+
+    public PeerTrack withCyclesTracked(long cycles) {
+        return new PeerTrack(state, cyclesInState, pingFailCount, cycles, resolutionsInState, cyclesSinceResolution, backoffCycles);
+    }
+
+    public PeerTrack withResolutionsInState(int resolutions) {
+        return new PeerTrack(state, cyclesInState, pingFailCount, cyclesTracked, resolutions, cyclesSinceResolution, backoffCycles);
+    }
+
+    public PeerTrack withCyclesSinceResolution(int cycles) {
+        return new PeerTrack(state, cyclesInState, pingFailCount, cyclesTracked, resolutionsInState, cycles, backoffCycles);
+    }
+
+    public PeerTrack withBackoffCycles(int cycles) {
+        return new PeerTrack(state, cyclesInState, pingFailCount, cyclesTracked, resolutionsInState, cyclesSinceResolution, cycles);
+    }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A state change of one peer and why, worded for the operator's log, e.g.
- * {@code up:ok → down:waiting (2 pings failed)}.
+ * {@code up:ok → down:waiting (2 pings failed)}. Only the changes {@link TransitionTable} lists exist.
  */
 public record Transition(PeerState from, PeerState to, String reason) {
 
@@ -15,6 +15,7 @@ public record Transition(PeerState from, PeerState to, String reason) {
         if (from == to) {
             throw new IllegalArgumentException("a transition must change the state, got " + from + " → " + to);
         }
+        TransitionTable.require(from, to);
     }
 
     @Override

@@ -38,11 +38,11 @@ class PeerStateMachineTest {
     private static PeerTrack midPhase(PeerState state) {
         return switch (state) {
             case UNDEFINED -> PeerTrack.initial();
-            case UP_OK, DOWN, DISABLED -> new PeerTrack(state, 3, 0, 10, 0, 0, 0);
-            case DOWN_WAITING -> new PeerTrack(state, 0, 0, 10, 0, 0, 0);
-            case DOWN_CHECKING -> new PeerTrack(state, 0, 0, 10, 1, 0, 0);
-            case DOWN_BACKINGOFF -> new PeerTrack(state, 0, 0, 10, 0, 0, 4);
-            case DOWN_SLOWCHECKING -> new PeerTrack(state, 0, 0, 10, 0, 0, 0);
+            case UP_OK, DOWN, DISABLED -> PeerTrack.initial().entering(state).withCyclesInState(3).withCyclesTracked(10);
+            case DOWN_WAITING -> PeerTrack.initial().entering(state).withCyclesTracked(10);
+            case DOWN_CHECKING -> PeerTrack.initial().entering(state).withCyclesTracked(10).withResolutionsInState(1);
+            case DOWN_BACKINGOFF -> PeerTrack.initial().entering(state).withCyclesTracked(10).withBackoffCycles(4);
+            case DOWN_SLOWCHECKING -> PeerTrack.initial().entering(state).withCyclesTracked(10);
         };
     }
 
@@ -232,7 +232,7 @@ class PeerStateMachineTest {
     void liveHandshakeIsPingedEveryCycleWhileUndefinedOrDown(PeerState state) {
         TrackingParams everyFifth = PeerSim.params(5, 2, 2, 4, 2, 20);
         for (long tracked = 0; tracked < 10; tracked++) {
-            PeerTrack track = new PeerTrack(state, 1, 0, tracked, 0, 0, 0);
+            PeerTrack track = PeerTrack.initial().entering(state).withCyclesInState(1).withCyclesTracked(tracked);
             for (HandshakeStatus alive : List.of(HandshakeStatus.OK, HandshakeStatus.PENDING, HandshakeStatus.RETRYING)) {
                 assertThat(PeerStateMachine.pingDue(track, alive, everyFifth, true)).isTrue();
             }
@@ -244,7 +244,7 @@ class PeerStateMachineTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(PeerState.class)
     void noPingWithoutTargetOrWithPingIntervalZero(PeerState state) {
-        PeerTrack track = new PeerTrack(state, 1, 0, 4, 0, 0, 0);
+        PeerTrack track = PeerTrack.initial().entering(state).withCyclesInState(1).withCyclesTracked(4);
         assertThat(PeerStateMachine.pingDue(track, HandshakeStatus.OK, DEFAULTS, false)).isFalse();
         assertThat(PeerStateMachine.pingDue(track, HandshakeStatus.OK, PeerSim.params(0, 2, 2, 4, 2, 20), true))
                 .isFalse();
@@ -306,14 +306,20 @@ class PeerStateMachineTest {
     @EnumSource(value = PeerState.class, names = {"DOWN_WAITING", "DOWN_CHECKING", "DOWN_BACKINGOFF",
         "DOWN_SLOWCHECKING", "DOWN", "DISABLED"})
     void answeredPingWithLiveHandshakeRecoversEveryDownState(PeerState state) {
-        PeerTrack track = new PeerTrack(state, 7, 5, 20, 1, 1, 4);
+        PeerTrack track = PeerTrack.initial().entering(state)
+                .withCyclesInState(7)
+                .withPingFailCount(5)
+                .withCyclesTracked(20)
+                .withResolutionsInState(1)
+                .withCyclesSinceResolution(1)
+                .withBackoffCycles(4);
         assertThat(PeerStateMachine.pingDue(track, HandshakeStatus.OK, DEFAULTS, true)).isTrue();
 
         Step step = PeerStateMachine.step(track, Observation.of(HandshakeStatus.OK, PingOutcome.SUCCESS, HOSTNAME),
                 DEFAULTS);
 
         assertThat(step.transition()).contains(new Transition(state, UP_OK, "handshake ok, ping answered"));
-        assertThat(step.next()).isEqualTo(new PeerTrack(UP_OK, 0, 0, 21, 0, 0, 0));
+        assertThat(step.next()).isEqualTo(PeerTrack.initial().entering(UP_OK).withCyclesTracked(21));
     }
 
     @Test
@@ -338,7 +344,9 @@ class PeerStateMachineTest {
 
         assertThat(step.resolveNow()).isTrue();
         assertThat(step.transition().map(Transition::toString)).contains("undefined → down:checking (no handshake)");
-        assertThat(step.next()).isEqualTo(new PeerTrack(DOWN_CHECKING, 0, 0, 1, 1, 0, 0));
+        assertThat(step.next()).isEqualTo(PeerTrack.initial().entering(DOWN_CHECKING)
+                .withCyclesTracked(1)
+                .withResolutionsInState(1));
     }
 
     @Test
@@ -540,7 +548,12 @@ class PeerStateMachineTest {
         for (int cycle = 0; cycle <= 25; cycle++) { // last resolution at 20, next back-off interval 16
             peer.dead(HOSTNAME);
         }
-        assertThat(peer.track).isEqualTo(new PeerTrack(DOWN_BACKINGOFF, 16, 0, 27, 2, 5, 16));
+        assertThat(peer.track).isEqualTo(PeerTrack.initial().entering(DOWN_BACKINGOFF)
+                .withCyclesInState(16)
+                .withCyclesTracked(27)
+                .withResolutionsInState(2)
+                .withCyclesSinceResolution(5)
+                .withBackoffCycles(16));
 
         peer.params = PeerSim.schedule(2, 4, 2, 5);
         Step step = peer.dead(HOSTNAME);
@@ -574,9 +587,30 @@ class PeerStateMachineTest {
                 checking, period, slow, AddressFamily.ANY, true, Duration.ofSeconds(180), Optional.empty());
         PeerSim peer = new PeerSim(odd);
         peer.up(HOSTNAME);
-        for (int i = 0; i < 50; i++) {
+        List<Integer> resolutions = new java.util.ArrayList<>();
+        int deadCycles = 50;
+        for (int cycle = 0; cycle < deadCycles; cycle++) {
+            long trackedBefore = peer.track.cyclesTracked();
             Step step = peer.dead(HOSTNAME);
             assertThat(step.state()).isIn(DOWN_STATES);
+            assertThat(step.next().cyclesTracked()).isEqualTo(trackedBefore + 1);
+            if (step.resolveNow()) {
+                resolutions.add(cycle);
+            }
+        }
+        // Not stalled: the first re-resolution comes once the (clamped) wait is served, and no
+        // interval after it is longer than the (clamped) slow-checking period.
+        int clampedWait = Math.max(0, wait);
+        int clampedSlow = Math.max(1, slow);
+        if (clampedWait >= deadCycles) {
+            assertThat(resolutions).isEmpty();
+        } else {
+            assertThat(resolutions).isNotEmpty();
+            assertThat(resolutions.get(0)).isLessThanOrEqualTo(clampedWait);
+            for (int i = 1; i < resolutions.size(); i++) {
+                assertThat(resolutions.get(i) - resolutions.get(i - 1)).isLessThanOrEqualTo(clampedSlow);
+            }
+            assertThat(deadCycles - 1 - resolutions.get(resolutions.size() - 1)).isLessThan(clampedSlow);
         }
         assertThat(peer.up(HOSTNAME).state()).isEqualTo(UP_OK);
     }
