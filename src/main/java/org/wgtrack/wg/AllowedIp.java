@@ -35,10 +35,6 @@ public record AllowedIp(InetAddress address, int prefixLength) {
         return new AllowedIp(address, prefix);
     }
 
-    public boolean isIpv4() {
-        return address instanceof Inet4Address;
-    }
-
     @Override
     public String toString() {
         return IpText.format(address) + "/" + prefixLength;

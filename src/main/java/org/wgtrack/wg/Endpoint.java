@@ -1,7 +1,6 @@
 package org.wgtrack.wg;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /**
@@ -66,10 +65,6 @@ public record Endpoint(String host, int port) {
 
     public boolean isHostname() {
         return literalAddress().isEmpty();
-    }
-
-    public InetSocketAddress toSocketAddress(InetAddress address) {
-        return new InetSocketAddress(address, port);
     }
 
     /** The form wg(8) takes and prints: IPv6 hosts in brackets. */
