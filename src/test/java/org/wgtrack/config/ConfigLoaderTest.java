@@ -77,7 +77,7 @@ class ConfigLoaderTest {
     void directoryIsAnError(@TempDir Path dir) {
         assertThatThrownBy(() -> ConfigLoader.load(dir, false))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage(dir + ": cannot read (expected a file, got a directory)");
+                .hasMessage(dir + ": not a regular file (a directory)");
     }
 
     @Test
@@ -86,7 +86,7 @@ class ConfigLoaderTest {
         Files.write(path, new byte[] {'[', 'g', 'e', 'n', 'e', 'r', 'a', 'l', ']', '\n', '#', (byte) 0xE9, '\n'});
         assertThatThrownBy(() -> ConfigLoader.load(path, true))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage(path + ": cannot read (expected UTF-8 text, got other bytes)");
+                .hasMessage(path + ": not UTF-8 at line 2");
     }
 
     @Test
