@@ -113,9 +113,13 @@ public final class Main implements Callable<Integer> {
     private boolean configFileSeen;
 
     WgtrackConfig loadConfig() throws ConfigException {
-        Path path = config == null ? DEFAULT_CONFIG : config;
+        return loadConfig(config == null ? DEFAULT_CONFIG : config, config != null);
+    }
+
+    /** At start and on every SIGHUP; {@code given}: named with {@code -c}. */
+    WgtrackConfig loadConfig(Path path, boolean given) throws ConfigException {
         // A file deleted before a SIGHUP must not switch the daemon to built-in defaults (no outputs).
-        WgtrackConfig loaded = ConfigLoader.load(path, config != null || configFileSeen);
+        WgtrackConfig loaded = ConfigLoader.load(path, given || configFileSeen);
         configFileSeen = configFileSeen || java.nio.file.Files.exists(path);
         return loaded;
     }
