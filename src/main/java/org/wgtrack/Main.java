@@ -109,8 +109,19 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
+    /** Set once a config file has been read: from then on a missing file is a failed reload, not "all defaults". */
+    private boolean configFileSeen;
+
     WgtrackConfig loadConfig() throws ConfigException {
-        return config == null ? ConfigLoader.load(DEFAULT_CONFIG, false) : ConfigLoader.load(config, true);
+        return loadConfig(config == null ? DEFAULT_CONFIG : config, config != null);
+    }
+
+    /** At start and on every SIGHUP; {@code given}: named with {@code -c}. */
+    WgtrackConfig loadConfig(Path path, boolean given) throws ConfigException {
+        // A file deleted before a SIGHUP must not switch the daemon to built-in defaults (no outputs).
+        WgtrackConfig loaded = ConfigLoader.load(path, given || configFileSeen);
+        configFileSeen = configFileSeen || java.nio.file.Files.exists(path);
+        return loaded;
     }
 
     /** Accepts the level names in any case and names the allowed ones when it fails. */

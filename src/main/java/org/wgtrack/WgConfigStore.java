@@ -1,9 +1,5 @@
 package org.wgtrack;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.wgtrack.log.Log;
+import org.wgtrack.system.TextFileException;
+import org.wgtrack.system.TextFileReader;
 import org.wgtrack.wg.PeerConfig;
 import org.wgtrack.wg.PublicKey;
 import org.wgtrack.wg.WgConfigException;
@@ -21,17 +19,26 @@ import org.wgtrack.wg.WgQuickParser;
  * The wg-quick files of the interfaces the live state shows ({@code <dir>/<ifname>.conf}).
  * A file is read when its interface first appears and again on reload; a malformed file is
  * reported and its last good contents are kept; a missing file is normal (the interface was
- * configured by other means) and means no re-resolution for its peers.
+ * configured by other means) and means no re-resolution for its peers. A file that cannot be
+ * read (permission denied, not UTF-8, not a regular file, larger than 1 MiB) is reported with the
+ * reason and treated like a malformed one.
  */
 final class WgConfigStore {
 
     private Path directory;
+    /** Reads regular files only, at most 1 MiB: a FIFO here would block the cycle thread. */
+    private final TextFileReader files;
     private final Map<String, Optional<WgQuickConfig>> byInterface = new HashMap<>();
     /** Peers by key of each file: every cycle looks up every peer, a list scan would be quadratic. */
     private final Map<String, Map<PublicKey, PeerConfig>> peersByInterface = new HashMap<>();
 
     WgConfigStore(Path directory) {
+        this(directory, new TextFileReader(TextFileReader.SYSTEM));
+    }
+
+    WgConfigStore(Path directory, TextFileReader files) {
         this.directory = directory;
+        this.files = files;
     }
 
     /** Reads the files of interfaces seen for the first time and forgets interfaces that are gone. */
@@ -68,21 +75,31 @@ final class WgConfigStore {
 
     private Optional<WgQuickConfig> read(String interfaceName, Optional<WgQuickConfig> lastGood) {
         Path file = directory.resolve(interfaceName + ".conf");
+        String text;
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            text = files.read(file);
+        } catch (TextFileException e) {
+            if (e.kind() == TextFileException.Kind.NO_SUCH_FILE) {
+                Log.info(interfaceName + ": no " + file + "; tracking its live state without configured endpoints");
+                return Optional.empty();
+            }
+            Log.error(unreadable(file, interfaceName, e.reason(), lastGood));
+            return lastGood;
+        }
+        try {
             WgQuickConfig config = WgQuickParser.parse(file.toString(), text);
             Log.debug(interfaceName + ": read " + file + " (" + config.peers().size() + " peers)");
             return Optional.of(config);
-        } catch (NoSuchFileException e) {
-            Log.info(interfaceName + ": no " + file + "; tracking its live state without configured endpoints");
-            return Optional.empty();
-        } catch (IOException e) {
-            Log.error(interfaceName + ": cannot read " + file + ": " + e.getMessage() + keeping(lastGood));
-            return lastGood;
         } catch (WgConfigException e) {
             Log.error(e.getMessage() + keeping(lastGood));
             return lastGood;
         }
+    }
+
+    /** {@code /etc/wireguard/wg0.conf: permission denied; tracking wg0's live state without configured endpoints}. */
+    static String unreadable(Path file, String interfaceName, String reason, Optional<WgQuickConfig> lastGood) {
+        return file + ": " + reason + "; " + (lastGood.isPresent() ? "keeping its previous contents"
+                : "tracking " + interfaceName + "'s live state without configured endpoints");
     }
 
     private static String keeping(Optional<WgQuickConfig> lastGood) {

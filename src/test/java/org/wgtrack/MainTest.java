@@ -1,6 +1,7 @@
 package org.wgtrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,6 +25,24 @@ class MainTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
+    }
+
+    @Test
+    void configFileAtTheDefaultPathThatWasReadOnceMustStillExistOnReload() throws Exception {
+        Path file = Files.writeString(dir.resolve("wgtrack.conf"), "[general]\ncycle_time = 5\n");
+        Main main = new Main();
+        main.loadConfig(file, false);
+        Files.delete(file);
+        assertThatThrownBy(() -> main.loadConfig(file, false))
+                .isInstanceOf(org.wgtrack.config.ConfigException.class).hasMessage(file + ": no such file");
+    }
+
+    @Test
+    void noConfigFileAtTheDefaultPathMeansDefaultsOnEveryReload() throws Exception {
+        Path file = dir.resolve("wgtrack.conf");
+        Main main = new Main();
+        assertThat(main.loadConfig(file, false).outputs()).isEmpty();
+        assertThat(main.loadConfig(file, false).outputs()).isEmpty();
     }
 
     @Test

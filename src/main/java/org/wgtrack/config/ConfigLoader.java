@@ -1,11 +1,5 @@
 package org.wgtrack.config;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +18,9 @@ import org.wgtrack.ini.IniException;
 import org.wgtrack.ini.IniProblem;
 import org.wgtrack.ini.IniReader;
 import org.wgtrack.ini.IniSection;
+import org.wgtrack.log.Shown;
+import org.wgtrack.system.TextFileException;
+import org.wgtrack.system.TextFileReader;
 import org.wgtrack.wg.PublicKey;
 
 /**
@@ -55,26 +52,24 @@ public final class ConfigLoader {
     /**
      * Reads the config file.
      *
-     * @param explicitlyGiven true for {@code --config}: then a missing file is an error; a missing
-     *     file at the default path means "all defaults"
+     * @param required true for {@code --config}, and on reload for a file that existed before:
+     *     then a missing file is an error; a missing file at the default path at start-up means
+     *     "all defaults"
      */
-    public static WgtrackConfig load(Path path, boolean explicitlyGiven) throws ConfigException {
+    public static WgtrackConfig load(Path path, boolean required) throws ConfigException {
+        return load(path, required, new TextFileReader(TextFileReader.SYSTEM));
+    }
+
+    static WgtrackConfig load(Path path, boolean required, TextFileReader files) throws ConfigException {
         String source = path.toString();
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            if (!explicitlyGiven) {
+            text = files.read(path);
+        } catch (TextFileException e) {
+            if (e.kind() == TextFileException.Kind.NO_SUCH_FILE && !required) {
                 return WgtrackConfig.defaults(source);
             }
-            throw fileProblem(source, "no such file");
-        } catch (CharacterCodingException e) {
-            throw fileProblem(source, "cannot read (expected UTF-8 text, got other bytes)");
-        } catch (AccessDeniedException e) {
-            throw fileProblem(source, "cannot read (permission denied)");
-        } catch (IOException e) {
-            throw fileProblem(source, Files.isDirectory(path) ? "cannot read (expected a file, got a directory)"
-                    : "cannot read (" + e.getMessage() + ")");
+            throw fileProblem(source, e.reason());
         }
         // A byte order mark (Windows editors write one) would make the first header unreadable;
         // configparser would fail on it, wgtrack reads the file.
@@ -143,7 +138,8 @@ public final class ConfigLoader {
             meant = kind.toLowerCase(Locale.ROOT) + rest;
         }
         if (meant != null && !meant.equals(name)) {
-            return "unknown section, ignored (did you mean [" + meant + "]? section names are case-sensitive)";
+            return "unknown section, ignored (did you mean [" + ConfigProblem.shownSection(meant)
+                    + "]? section names are case-sensitive)";
         }
         return "unknown section, ignored (expected " + SECTION_KINDS + ")";
     }
@@ -251,9 +247,8 @@ public final class ConfigLoader {
         return problems.stream().sorted(Comparator.comparingInt(ConfigProblem::line)).toList();
     }
 
-    /** A value for a message: quoted, shortened, one line. */
+    /** A value for a message: quoted, escaped, key-like runs hidden, shortened ({@link Shown#value}). */
     static String quote(String text) {
-        String shown = text.length() > 60 ? text.substring(0, 59) + "…" : text;
-        return "'" + shown.replace("\n", "\\n") + "'";
+        return "'" + Shown.value(text) + "'";
     }
 }

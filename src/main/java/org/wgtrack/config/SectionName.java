@@ -1,5 +1,6 @@
 package org.wgtrack.config;
 
+import org.wgtrack.log.Shown;
 import org.wgtrack.wg.PublicKey;
 
 /**
@@ -71,7 +72,7 @@ record SectionName(Kind kind, String interfaceName, PublicKey peer, String outpu
         if (ifname.length() > MAX_INTERFACE_NAME || ifname.equals(".") || ifname.equals("..")
                 || ifname.chars().anyMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c))) {
             return "an interface name of 1 to 15 characters without '/', ':' or spaces"
-                    + (echo ? ", got '" + ifname + "'" : "");
+                    + (echo ? ", got '" + Shown.value(ifname) + "'" : "");
         }
         return null;
     }

@@ -169,10 +169,11 @@ public final class IniReader {
     }
 
     private IniDocument build() {
-        IniSection defaultSection = defaults.build(source, null);
+        InterpolationBudget budget = new InterpolationBudget();
+        IniSection defaultSection = defaults.build(source, null, budget);
         List<IniSection> built = new ArrayList<>();
         for (SectionBuilder section : sections.values()) {
-            built.add(section.build(source, defaultSection));
+            built.add(section.build(source, defaultSection, budget));
         }
         return new IniDocument(source, defaultSection, built);
     }
@@ -187,10 +188,10 @@ public final class IniReader {
             this.line = line;
         }
 
-        IniSection build(String source, IniSection defaults) {
+        IniSection build(String source, IniSection defaults, InterpolationBudget budget) {
             Map<String, IniEntry> entries = new LinkedHashMap<>();
             values.forEach((key, value) -> entries.put(key, value.build(name)));
-            return new IniSection(source, name, line, entries, defaults);
+            return new IniSection(source, name, line, entries, defaults, budget);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.wgtrack.log.Shown;
 
 /**
  * One section as configparser sees it: its own keys plus every {@code [DEFAULT]} key it does
@@ -23,9 +24,12 @@ public final class IniSection {
     private final Map<String, IniEntry> own;
     private final List<IniEntry> ownOrder;
     private final IniSection defaults;
+    private final InterpolationBudget budget;
 
-    IniSection(String source, String name, int line, Map<String, IniEntry> own, IniSection defaults) {
+    IniSection(String source, String name, int line, Map<String, IniEntry> own, IniSection defaults,
+            InterpolationBudget budget) {
         this.source = source;
+        this.budget = budget;
         this.name = name;
         this.line = line;
         this.own = Map.copyOf(own);
@@ -82,9 +86,9 @@ public final class IniSection {
 
     /** The interpolated value of an entry, read in this section (references see this section and DEFAULT). */
     public String interpolate(IniEntry entry) throws IniException {
-        StringBuilder out = new StringBuilder(entry.rawValue().length());
-        interpolate(entry, entry.rawValue(), out, 1);
-        return out.toString();
+        Expansion expansion = new Expansion(entry);
+        interpolate(expansion, entry.rawValue(), 1);
+        return expansion.out.toString();
     }
 
     private IniEntry lookup(String key) {
@@ -97,10 +101,53 @@ public final class IniSection {
 
     /** configparser allows this many nested references (MAX_INTERPOLATION_DEPTH). */
     static final int MAX_DEPTH = 10;
+    /**
+     * The longest value after interpolation, and the most references followed for one value.
+     * configparser has no such limits: ten levels of references that each name the level below
+     * a few times expand exponentially (an "interpolation bomb"), so both are checked before each
+     * step, never after building the text.
+     */
+    static final int MAX_VALUE_CHARS = 64 * 1024;
+    static final int MAX_REFERENCES = 64 * 1024;
+
+    /** One value being expanded: its text so far and what it has cost. */
+    private final class Expansion {
+        final IniEntry top;
+        final StringBuilder out;
+        int references;
+
+        Expansion(IniEntry top) {
+            this.top = top;
+            this.out = new StringBuilder(Math.min(top.rawValue().length(), MAX_VALUE_CHARS));
+        }
+
+        void append(String text, int from, int to) throws IniException {
+            if (out.length() + (to - from) > MAX_VALUE_CHARS) {
+                throw problem(top, "value too long after interpolation (expected at most " + MAX_VALUE_CHARS
+                        + " characters, got more)");
+            }
+            budget.spend(to - from, () -> problem(top, budgetMessage()));
+            out.append(text, from, to);
+        }
+
+        void follow() throws IniException {
+            if (++references > MAX_REFERENCES) {
+                throw problem(top, "too many %(name)s references after interpolation (expected at most "
+                        + MAX_REFERENCES + " for one value, got more)");
+            }
+            budget.spend(1, () -> problem(top, budgetMessage()));
+        }
+    }
+
+    private static String budgetMessage() {
+        return "interpolation of the whole file too large (expected at most " + InterpolationBudget.MAX_STEPS
+                + " characters and references in all its values, got more)";
+    }
 
     // BasicInterpolation._interpolate_some, step by step: "%%" → "%", "%(name)s" → the raw value of
     // name, itself interpolated when it contains a '%'; any other '%' is an error.
-    private void interpolate(IniEntry top, String rest, StringBuilder out, int depth) throws IniException {
+    private void interpolate(Expansion expansion, String rest, int depth) throws IniException {
+        IniEntry top = expansion.top;
         if (depth > MAX_DEPTH) {
             throw problem(top, "interpolation nested deeper than " + MAX_DEPTH
                     + " levels (expected at most " + MAX_DEPTH + " nested %(name)s references, got a longer chain or a loop)");
@@ -109,16 +156,16 @@ public final class IniSection {
         while (i < rest.length()) {
             int p = rest.indexOf('%', i);
             if (p < 0) {
-                out.append(rest, i, rest.length());
+                expansion.append(rest, i, rest.length());
                 return;
             }
-            out.append(rest, i, p);
+            expansion.append(rest, i, p);
             if (p + 1 >= rest.length()) {
                 throw problem(top, "bad interpolation (expected '%%' or '%(name)s', got '%' at the end of the value)");
             }
             char c = rest.charAt(p + 1);
             if (c == '%') {
-                out.append('%');
+                expansion.append("%", 0, 1);
                 i = p + 2;
             } else if (c == '(') {
                 int close = rest.indexOf(')', p + 2);
@@ -130,12 +177,13 @@ public final class IniSection {
                 IniEntry ref = lookup(var);
                 if (ref == null) {
                     throw problem(top, "interpolation refers to missing key " + PyText.quote(var)
-                            + " (expected a key of [" + name + "]" + (defaults == null ? "" : " or [DEFAULT]") + ")");
+                            + " (expected a key of [" + Shown.value(name) + "]" + (defaults == null ? "" : " or [DEFAULT]") + ")");
                 }
+                expansion.follow();
                 if (ref.rawValue().indexOf('%') >= 0) {
-                    interpolate(top, ref.rawValue(), out, depth + 1);
+                    interpolate(expansion, ref.rawValue(), depth + 1);
                 } else {
-                    out.append(ref.rawValue());
+                    expansion.append(ref.rawValue(), 0, ref.rawValue().length());
                 }
             } else {
                 throw problem(top, "bad interpolation (expected '%%' or '%(name)s', got " + PyText.quote("%" + c) + ")");

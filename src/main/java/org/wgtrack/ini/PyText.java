@@ -1,6 +1,7 @@
 package org.wgtrack.ini;
 
 import java.util.Locale;
+import org.wgtrack.log.Shown;
 
 /**
  * Python's notion of whitespace ({@code str.isspace}, {@code str.strip}, regex {@code \s}),
@@ -49,9 +50,11 @@ final class PyText {
         return key.toLowerCase(Locale.ROOT);
     }
 
-    /** A line or value for a message: quoted, and shortened so a long value cannot flood a log. */
+    /**
+     * A line or value for a message: quoted, escaped, shortened so a long value cannot flood a
+     * log, and with key-like runs hidden, as any line may hold a pasted private key ({@link Shown#value}).
+     */
     static String quote(String text) {
-        String shown = text.length() > 60 ? text.substring(0, 59) + "…" : text;
-        return "'" + shown.replace("\n", "\\n") + "'";
+        return "'" + Shown.value(text) + "'";
     }
 }

@@ -13,6 +13,7 @@ import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.ConfigProblem;
 import org.wgtrack.config.OutputSettings;
 import org.wgtrack.config.SettingValue;
+import org.wgtrack.log.Shown;
 import org.wgtrack.wg.IpLiteral;
 
 /**
@@ -80,7 +81,7 @@ public final class OutputFactory {
                 OutputSettings section = byName.get(spec.name());
                 SettingValue at = section.get(key).orElse(new SettingValue(value, section.source(), section.line()));
                 errors.add(new ConfigProblem(at.source(), at.line(), section.section(), key,
-                        value + " is already used by [output:" + previous + "]"));
+                        Shown.value(value) + " is already used by [output:" + Shown.value(previous) + "]"));
             }
         }
     }
@@ -104,7 +105,7 @@ public final class OutputFactory {
                 SettingValue at = section.get("type")
                         .orElse(new SettingValue(section.type(), section.source(), section.line()));
                 errors.add(new ConfigProblem(at.source(), at.line(), section.section(), "type",
-                        "unknown output type (expected influx, json or prometheus, got " + section.type() + ")"));
+                        "unknown output type (expected influx, json or prometheus, got " + Shown.value(section.type()) + ")"));
                 return Optional.empty();
             }
             for (String key : new TreeSet<>(section.values().keySet())) {
@@ -189,8 +190,9 @@ public final class OutputFactory {
             errors.add(new ConfigProblem(at.source(), at.line(), section.section(), key, message));
         }
 
+        /** Input in a message: escaped, key-like runs hidden, shortened (an output's name may be a pasted key). */
         private static String quoted(String text) {
-            return "'" + text + "'";
+            return "'" + Shown.value(text) + "'";
         }
     }
 }

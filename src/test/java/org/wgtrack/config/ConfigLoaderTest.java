@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.system.TextFileReader;
 import org.wgtrack.wg.PublicKey;
 
 class ConfigLoaderTest {
@@ -77,7 +80,7 @@ class ConfigLoaderTest {
     void directoryIsAnError(@TempDir Path dir) {
         assertThatThrownBy(() -> ConfigLoader.load(dir, false))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage(dir + ": cannot read (expected a file, got a directory)");
+                .hasMessage(dir + ": not a regular file (a directory)");
     }
 
     @Test
@@ -86,7 +89,51 @@ class ConfigLoaderTest {
         Files.write(path, new byte[] {'[', 'g', 'e', 'n', 'e', 'r', 'a', 'l', ']', '\n', '#', (byte) 0xE9, '\n'});
         assertThatThrownBy(() -> ConfigLoader.load(path, true))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage(path + ": cannot read (expected UTF-8 text, got other bytes)");
+                .hasMessage(path + ": not UTF-8 at line 2");
+    }
+
+    @Test
+    void fifoIsRefusedWithoutBlocking(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("wgtrack.conf");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor()).isZero();
+        assertThatThrownBy(() -> ConfigLoader.load(fifo, false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(fifo + ": not a regular file (a FIFO)");
+    }
+
+    @Test
+    void fileOverOneMebibyteIsAnError(@TempDir Path dir) throws IOException {
+        Path path = Files.writeString(dir.resolve("wgtrack.conf"), "[general]\n" + "#".repeat(1 << 20));
+        assertThatThrownBy(() -> ConfigLoader.load(path, true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(path + ": larger than 1 MiB");
+    }
+
+    /** Root reads any file whatever its mode, so the refusal comes from a fake file access. */
+    @Test
+    void unreadableFileIsAnErrorEvenAtTheDefaultPath() {
+        TextFileReader denied = new TextFileReader(new TextFileReader.FileAccess() {
+            @Override
+            public TextFileReader.FileType type(Path path) {
+                return TextFileReader.FileType.REGULAR;
+            }
+
+            @Override
+            public InputStream open(Path path) throws IOException {
+                throw new AccessDeniedException(path.toString());
+            }
+        });
+        assertThatThrownBy(() -> ConfigLoader.load(Path.of("/etc/wgtrack.conf"), false, denied))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("/etc/wgtrack.conf: permission denied");
+    }
+
+    @Test
+    void missingFileIsAnErrorWhenRequired(@TempDir Path dir) {
+        Path path = dir.resolve("wgtrack.conf");
+        assertThatThrownBy(() -> ConfigLoader.load(path, true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(path + ": no such file");
     }
 
     @Test

@@ -128,9 +128,9 @@ class IniReaderTest {
 
     @Test
     void shortensLongLinesInMessages() {
-        assertThat(problems("[a]\n" + "x".repeat(100) + "\n")).isEqualTo(
+        assertThat(problems("[a]\n" + "x y ".repeat(25) + "\n")).isEqualTo(
                 "test.conf:2: not a section, key or comment (expected '[section]', 'key = value' or 'key: value', got '"
-                        + "x".repeat(59) + "…')");
+                        + "x y ".repeat(10) + "…')");
     }
 
     @ParameterizedTest
@@ -159,6 +159,65 @@ class IniReaderTest {
         IniDocument deep = parse(chain + "k11 = %%\n");
         assertThat(get(deep, "a", "k2")).isEqualTo("%");
         assertThat(readError(deep, "a", "k1")).startsWith("test.conf:2: [a] k1: interpolation nested deeper than 10 levels");
+    }
+
+    /** Ten levels, each naming the level below {@code fanOut} times: fanOut^9 copies of the bottom value. */
+    private static String fanOut(int fanOut, String bottom) {
+        StringBuilder text = new StringBuilder("[DEFAULT]\nl0 = " + bottom + "\n");
+        for (int level = 1; level <= 9; level++) {
+            text.append('l').append(level).append(" = ").append(("%(l" + (level - 1) + ")s").repeat(fanOut)).append('\n');
+        }
+        return text.append("\n[general]\ncycle_time = %(l9)s\n").toString();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(5)
+    void interpolationBombStopsAt64KiB() throws IniException {
+        String bomb = fanOut(8, "x".repeat(40)); // 8^9 × 40 characters: 5 GB if expanded
+        assertThat(bomb.length()).isLessThan(1024);
+        IniDocument doc = parse(bomb);
+        assertThat(readError(doc, "general", "cycle_time")).isEqualTo(
+                "test.conf:14: [general] cycle_time: value too long after interpolation (expected at most 65536 characters, got more)");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(5)
+    void interpolationBombOfEmptyValuesStopsAt64KiReferences() throws IniException {
+        IniDocument doc = parse(fanOut(8, "")); // 8^9 references that expand to nothing: CPU, not memory
+        assertThat(readError(doc, "general", "cycle_time")).isEqualTo(
+                "test.conf:14: [general] cycle_time: too many %(name)s references after interpolation"
+                        + " (expected at most 65536 for one value, got more)");
+    }
+
+    @Test
+    void valueOfExactly64KiBIsRead() throws IniException {
+        IniDocument doc = parse("[a]\nhalf = " + "y".repeat(32 * 1024) + "\nk = %(half)s%(half)s\nover = %(k)s.\n");
+        assertThat(get(doc, "a", "k")).hasSize(64 * 1024);
+        assertThat(readError(doc, "a", "over")).isEqualTo(
+                "test.conf:4: [a] over: value too long after interpolation (expected at most 65536 characters, got more)");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(5)
+    void manyLargeValuesExhaustTheFilesBudget() throws IniException {
+        StringBuilder text = new StringBuilder("[a]\nbig = " + "y".repeat(60_000) + "\n");
+        for (int i = 0; i < 300; i++) {
+            text.append("k").append(i).append(" = %(big)s\n");
+        }
+        IniDocument doc = parse(text.toString());
+        int read = 0;
+        String error = null;
+        for (int i = 0; i < 300 && error == null; i++) {
+            try {
+                get(doc, "a", "k" + i);
+            } catch (IniException e) {
+                error = e.getMessage();
+            }
+            read++;
+        }
+        assertThat(read).as("values read before the budget ran out").isEqualTo(280);
+        assertThat(error).isEqualTo("test.conf:282: [a] k279: interpolation of the whole file too large"
+                + " (expected at most 16777216 characters and references in all its values, got more)");
     }
 
     @Test
