@@ -55,6 +55,10 @@ public final class WgCommand implements Wg {
         ProcessResult result;
         try {
             result = runner.run(argv, TIMEOUT);
+        } catch (OutputTooLargeException e) {
+            throw new WgException(String.join(" ", argv.subList(0, Math.min(4, argv.size())))
+                    + " printed more than " + OsProcessRunner.MAX_STDOUT_BYTES / (1024 * 1024)
+                    + " MiB; killed it and dropped its output (wgtrack reads at most that much, about 250,000 peers)", e);
         } catch (IOException e) {
             throw new WgException("cannot run " + command + " (" + rootCause(e)
                     + "); is wireguard-tools installed, or is wg_command wrong?", e);
