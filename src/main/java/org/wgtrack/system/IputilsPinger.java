@@ -37,8 +37,9 @@ public final class IputilsPinger implements Pinger {
     /**
      * No core threads: a pool with core threads starts a new one for every task while it has
      * fewer than its core size, even when others are idle, so cycles of 20 pings grew it to
-     * 256 threads. This one reuses idle threads and never holds more than the busiest batch
-     * needed ({@code min(targets, maxConcurrency)}), each gone after 10 s idle.
+     * 256 threads. This one reuses idle threads: a batch runs {@code min(targets, maxConcurrency)}
+     * workers, so the pool holds about that many (at most twice, when workers of the previous
+     * batch are not back yet), each gone after 10 s idle.
      */
     private final ThreadPoolExecutor workers;
 
