@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
 public final class Main implements Callable<Integer> {
 
     static final Path DEFAULT_CONFIG = Path.of("/etc/wgtrack.conf");
+    static final String STOPPED_DURING_START_UP = "stop requested during start-up; stopped before the first cycle";
 
     @Spec
     CommandSpec spec;
@@ -59,7 +60,16 @@ public final class Main implements Callable<Integer> {
     LogLevel logLevel;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // First of all: a signal during start-up must not meet the JVM's defaults (Signals).
+        Signals.install();
+        CommandLine commandLine = commandLine();
+        commandLine.setExecutionStrategy(parseResult -> {
+            if (parseResult.subcommand() != null) {
+                Signals.restoreDefaults();
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        System.exit(commandLine.execute(args));
     }
 
     static CommandLine commandLine() {
@@ -72,6 +82,7 @@ public final class Main implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         WgtrackConfig loaded;
         OutputPlan outputs;
+        Signals.configReading();
         try {
             loaded = loadConfig();
             outputs = OutputFactory.validate(loaded.outputs());
@@ -86,6 +97,10 @@ public final class Main implements Callable<Integer> {
         }
         loaded.warnings().forEach(w -> Log.warning(w.toString()));
         outputs.warnings().forEach(w -> Log.warning(w.toString()));
+        if (Signals.stopPending()) {
+            Log.info(STOPPED_DURING_START_UP);
+            return 0;
+        }
 
         OsProcessRunner runner = new OsProcessRunner();
         DetectedPinger pinger = Pingers.detect(runner);
@@ -103,7 +118,14 @@ public final class Main implements Callable<Integer> {
                 general -> new WgCommand(general.wgCommand(), runner, dumpWarning),
                 OutputFactory::validate, pinger.pinger(), new SystemResolver(), new JdkInterfaceAddresses(),
                 Clock.systemUTC(), Daemon.Ticker.SYSTEM, EndpointUpdater.LOOKUP_TIMEOUT);
-        Signals.install(daemon);
+        Signals.Handover handover = Signals.attach(daemon);
+        if (handover.stopRequested()) {
+            Log.info(STOPPED_DURING_START_UP);
+        } else if (handover.reloadRequested()) {
+            Log.info("reload requested during start-up: reloading before the first cycle");
+        } else if (handover.earlyReloadIgnored()) {
+            Log.info("reload requested before the configuration was read: nothing to reload");
+        }
         daemon.run(0);
         Log.info("wgtrack stopped");
         return 0;
