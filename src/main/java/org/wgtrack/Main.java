@@ -20,9 +20,8 @@ import org.wgtrack.output.OutputPlan;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.system.JdkInterfaceAddresses;
 import org.wgtrack.system.OsProcessRunner;
-import org.wgtrack.system.Pinger;
 import org.wgtrack.system.DetectedPinger;
-import org.wgtrack.system.Pingers;
+import org.wgtrack.system.RedetectingPinger;
 import org.wgtrack.system.SystemResolver;
 import org.wgtrack.system.WgCommand;
 import picocli.CommandLine;
@@ -103,9 +102,10 @@ public final class Main implements Callable<Integer> {
         }
 
         OsProcessRunner runner = new OsProcessRunner();
-        DetectedPinger pinger = Pingers.detect(runner);
+        RedetectingPinger pinger = new RedetectingPinger(runner, Main::announcePinger);
         Log.info("wgtrack " + Version.get() + " starting: config " + loaded.source()
-                + ", cycle_time " + loaded.general().cycleTime().toMillis() / 1000.0 + " s, " + pinger.description());
+                + ", cycle_time " + loaded.general().cycleTime().toMillis() / 1000.0 + " s, " + pinger.detected().description());
+        pinger.unavailable().ifPresent(reason -> Log.error(noPingProgramMessage(reason)));
         // A malformed dump line usually stays malformed: say so once per 10 minutes, not every cycle.
         RateLimiter dumpWarnings = new RateLimiter(Duration.ofMinutes(10), System::nanoTime);
         Consumer<String> dumpWarning = message -> {
@@ -116,7 +116,7 @@ public final class Main implements Callable<Integer> {
         };
         Daemon daemon = new Daemon(loaded, Optional.ofNullable(logLevel), outputs, this::loadConfig,
                 general -> new WgCommand(general.wgCommand(), runner, dumpWarning),
-                OutputFactory::validate, pinger.pinger(), new SystemResolver(), new JdkInterfaceAddresses(),
+                OutputFactory::validate, pinger, new SystemResolver(), new JdkInterfaceAddresses(),
                 Clock.systemUTC(), Daemon.Ticker.SYSTEM, EndpointUpdater.LOOKUP_TIMEOUT);
         Signals.Handover handover = Signals.attach(daemon);
         if (handover.stopRequested()) {
@@ -129,6 +129,21 @@ public final class Main implements Callable<Integer> {
         daemon.run(0);
         Log.info("wgtrack stopped");
         return 0;
+    }
+
+    /** On reload: the error again while there is still no ping program, else what changed. */
+    private static void announcePinger(DetectedPinger previous, DetectedPinger next) {
+        Optional<String> unavailable = next.pinger().unavailable();
+        if (unavailable.isPresent()) {
+            Log.error(noPingProgramMessage(unavailable.get()));
+        } else if (!next.description().equals(previous.description())) {
+            Log.info("now " + next.description());
+        }
+    }
+
+    static String noPingProgramMessage(String reason) {
+        return reason + ": neither fping nor ping can be run (PATH " + System.getenv("PATH")
+                + "); judging every peer by its handshake alone until one is installed and wgtrack reloaded (SIGHUP)";
     }
 
     WgtrackConfig loadConfig() throws ConfigException {

@@ -85,8 +85,24 @@ class PingersTest {
 
         DetectedPinger detected = Pingers.detect(runner);
 
+        assertThat(detected.pinger()).isInstanceOf(NoPingProgram.class);
+        assertThat(detected.description()).isEqualTo("no ping program (install fping or iputils-ping)");
+        assertThat(detected.pinger().unavailable()).contains("no ping program (install fping or iputils-ping)");
+    }
+
+    @Test
+    void aPingThatCannotSayItsVersionIsStillUsed() throws Exception {
+        FakeProcessRunner runner = new FakeProcessRunner(c -> {
+            if (c.get(0).equals("fping")) {
+                throw new IOException("Cannot run program \"fping\": error=2, No such file or directory");
+            }
+            return new ProcessResult(2, "", "ping: invalid option -- 'V'\n");
+        });
+
+        DetectedPinger detected = Pingers.detect(runner);
+
         assertThat(detected.pinger()).isInstanceOf(IputilsPinger.class);
-        assertThat(detected.description())
-                .isEqualTo("pinging with ping of unknown version (fping not installed)");
+        assertThat(detected.pinger().unavailable()).isEmpty();
+        assertThat(detected.description()).isEqualTo("pinging with ping of unknown version (fping not installed)");
     }
 }
