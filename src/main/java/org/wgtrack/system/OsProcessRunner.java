@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs programs with ProcessBuilder: an argument array, no shell, stdin closed. Both output
@@ -34,9 +35,15 @@ public final class OsProcessRunner implements ProcessRunner {
 
     static final String STDERR_CUT = "\n[stderr cut after 64 KiB]";
 
-    /** Longest wait between two looks at the pipes while the child is quiet; its exit ends a wait at once. */
-    private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final long MIN_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    /**
+     * Longest wait between two looks at the pipes while the child is quiet; its exit ends a
+     * wait at once, and a child that writes meanwhile fills the pipe (64 KiB) before it blocks.
+     * About 10 wake-ups a second per quiet child (a ping waiting for its reply).
+     */
+    private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long MIN_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+    /** From this wait on, wait for the exit (which ends the wait at once) instead of parking. */
+    private static final long WAIT_FOR_EXIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** How long to wait for a killed child to be reaped. */
     private static final Duration REAP_LIMIT = Duration.ofSeconds(2);
 
@@ -71,6 +78,14 @@ public final class OsProcessRunner implements ProcessRunner {
                 }
                 if (read) {
                     poll = MIN_POLL_NANOS;
+                } else if (poll < WAIT_FOR_EXIT_NANOS) {
+                    // A child that just wrote is likely to write again soon: look again after a
+                    // short park (Process.waitFor sleeps at least 1 ms, i.e. one pipe of 64 KiB per ms).
+                    LockSupport.parkNanos(poll);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                    poll *= 2;
                 } else {
                     process.waitFor(Math.min(poll, remaining), TimeUnit.NANOSECONDS);
                     poll = Math.min(MAX_POLL_NANOS, poll * 2);
@@ -113,10 +128,19 @@ public final class OsProcessRunner implements ProcessRunner {
         }
     }
 
-    /** One stream's bytes, in a buffer that grows by doubling up to the limit, decoded once at the end. */
+    /**
+     * One stream's bytes in chunks (8 KiB doubling up to 1 MiB, then 1 MiB each), joined and
+     * decoded once at the end. Chunks, not one doubling array: a child running into the
+     * stdout cap then costs the cap, not the cap and half of it again for the last copy.
+     */
     private static final class Capture {
+        private static final int FIRST_CHUNK = 8 * 1024;
+        private static final int MAX_CHUNK = 1024 * 1024;
+
         private final int limit;
-        private byte[] buffer = new byte[8192];
+        private final List<byte[]> chunks = new ArrayList<>();
+        private byte[] current = new byte[FIRST_CHUNK];
+        private int currentLength;
         private int length;
         private byte[] scratch;
         private boolean overflowed;
@@ -131,19 +155,22 @@ public final class OsProcessRunner implements ProcessRunner {
             try {
                 int available;
                 while ((available = in.available()) > 0) {
-                    if (length == buffer.length && length < limit) {
-                        buffer = Arrays.copyOf(buffer, (int) Math.min(limit, 2L * buffer.length));
-                    }
                     int n;
-                    if (length < buffer.length) {
-                        n = in.read(buffer, length, Math.min(available, buffer.length - length));
+                    if (length < limit) {
+                        if (currentLength == current.length) {
+                            chunks.add(current);
+                            current = new byte[Math.min(MAX_CHUNK, 2 * current.length)];
+                            currentLength = 0;
+                        }
+                        n = in.read(current, currentLength, Math.min(Math.min(available, current.length - currentLength), limit - length));
                         if (n > 0) {
+                            currentLength += n;
                             length += n;
                         }
                     } else {
                         // Not skip(): a pipe cannot seek.
                         if (scratch == null) {
-                            scratch = new byte[8192];
+                            scratch = new byte[64 * 1024];
                         }
                         n = in.read(scratch, 0, Math.min(available, scratch.length));
                         overflowed |= n > 0;
@@ -167,7 +194,19 @@ public final class OsProcessRunner implements ProcessRunner {
         }
 
         String text() {
-            return new String(buffer, 0, length, StandardCharsets.UTF_8);
+            if (chunks.isEmpty()) {
+                return new String(current, 0, currentLength, StandardCharsets.UTF_8);
+            }
+            byte[] all = new byte[length];
+            int at = 0;
+            for (byte[] chunk : chunks) {
+                System.arraycopy(chunk, 0, all, at, chunk.length);
+                at += chunk.length;
+            }
+            System.arraycopy(current, 0, all, at, currentLength);
+            chunks.clear();
+            current = null;
+            return new String(all, StandardCharsets.UTF_8);
         }
 
         String truncatedText() {

@@ -52,11 +52,34 @@ class OsProcessRunnerTest {
     }
 
     @Test
+    void aFloodOnStderrIsDrainedAndCut() throws Exception {
+        long start = System.nanoTime();
+        ProcessResult result = runner.run(List.of("/bin/sh", "-c", "yes 'wg: flood' | head -c 200000000 >&2; echo done"),
+                Duration.ofSeconds(30));
+
+        assertThat(result.stdout()).isEqualTo("done\n");
+        assertThat(result.stderr()).startsWith("wg: flood\nwg: flood\n").endsWith("\n[stderr cut after 64 KiB]")
+                .hasSize(OsProcessRunner.MAX_STDERR_BYTES + "\n[stderr cut after 64 KiB]".length());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("took about 0.5 s here").isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void stdoutExactlyAtTheCapIsAccepted() throws Exception {
         ProcessResult result = runner.run(List.of("/bin/sh", "-c", "head -c " + OsProcessRunner.MAX_STDOUT_BYTES + " /dev/zero"),
                 Duration.ofSeconds(20));
 
         assertThat(result.stdout()).hasSize(OsProcessRunner.MAX_STDOUT_BYTES);
+    }
+
+    /** 12 MB is a 100,000-peer dump; reading it must not be slower than the polling allows (it took 40–65 ms here). */
+    @Test
+    void aDumpOfAHundredThousandPeersIsReadQuickly() throws Exception {
+        long start = System.nanoTime();
+        ProcessResult result = runner.run(List.of("/bin/sh", "-c", "yes 'wg0 xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg= (none) 10.0.0.1:51820 10.10.0.2/32 1795608018 1000 2000 off' | head -c 12000000"),
+                Duration.ofSeconds(20));
+
+        assertThat(result.stdout()).hasSize(12_000_000);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
