@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class Pingers {
 
     private static final Duration PROBE_LIMIT = Duration.ofSeconds(5);
+    /** The status a wrapper ({@code nsenter}, {@code env}) exits with when it cannot find the program; no ping uses it. */
+    private static final int NOT_FOUND = 127;
     private static final Pattern FPING_VERSION = Pattern.compile("Version (\\S+)");
 
     private Pingers() {
@@ -30,7 +32,9 @@ public final class Pingers {
         String fpingProblem;
         try {
             ProcessResult version = runner.run(List.of("fping", "-v"), PROBE_LIMIT);
-            fpingProblem = version.succeeded() ? probeProblem(runner) : "fping -v exited with status " + version.exitCode();
+            fpingProblem = version.succeeded() ? probeProblem(runner)
+                    : version.exitCode() == NOT_FOUND ? "fping not installed"
+                    : "fping -v exited with status " + version.exitCode();
             if (fpingProblem == null) {
                 return new DetectedPinger(new FpingPinger(runner), "pinging with " + fpingName(version));
             }
@@ -68,6 +72,9 @@ public final class Pingers {
     private static Optional<String> pingName(ProcessRunner runner) throws InterruptedException {
         try {
             ProcessResult result = runner.run(List.of("ping", "-V"), PROBE_LIMIT);
+            if (result.exitCode() == NOT_FOUND) {
+                return Optional.empty();
+            }
             Optional<String> name = result.succeeded()
                     ? (result.stdout() + "\n" + result.stderr()).lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
                     : Optional.empty();

@@ -71,10 +71,22 @@ class PingersTest {
     @Test
     void fallsBackToPingWhenFpingCannotSayItsVersion() throws Exception {
         FakeProcessRunner runner = new FakeProcessRunner(c -> c.get(0).equals("fping")
-                ? new ProcessResult(127, "", "") : PING_VERSION);
+                ? new ProcessResult(2, "", "") : PING_VERSION);
 
         assertThat(Pingers.detect(runner).description())
-                .isEqualTo("pinging with ping from iputils 20221126 (fping -v exited with status 127)");
+                .isEqualTo("pinging with ping from iputils 20221126 (fping -v exited with status 2)");
+    }
+
+    /** Run through a wrapper such as nsenter, a missing program is exit status 127, not an IOException. */
+    @Test
+    void status127FromAWrapperMeansNotInstalled() throws Exception {
+        FakeProcessRunner fpingMissing = new FakeProcessRunner(c -> c.get(0).equals("fping")
+                ? new ProcessResult(127, "", "nsenter: failed to execute fping: No such file or directory\n") : PING_VERSION);
+        FakeProcessRunner bothMissing = new FakeProcessRunner(c -> new ProcessResult(127, "", ""));
+
+        assertThat(Pingers.detect(fpingMissing).description())
+                .isEqualTo("pinging with ping from iputils 20221126 (fping not installed)");
+        assertThat(Pingers.detect(bothMissing).pinger()).isInstanceOf(NoPingProgram.class);
     }
 
     @Test
