@@ -142,7 +142,7 @@ public final class Main implements Callable<Integer> {
     }
 
     static String noPingProgramMessage(String reason) {
-        return reason + ": neither fping nor ping can be run (PATH " + System.getenv("PATH")
+        return reason + ": neither fping nor ping can be run (PATH " + Optional.ofNullable(System.getenv("PATH")).orElse("not set")
                 + "); judging every peer by its handshake alone until one is installed and wgtrack reloaded (SIGHUP)";
     }
 
