@@ -73,6 +73,7 @@ public final class Daemon {
     private final Tracker tracker;
     private final WgConfigStore wgConfigs;
     private final EndpointUpdater updater;
+    private final Pinger pinger;
     private final Object wakeup = new Object();
     private final AtomicBoolean reloadRequested = new AtomicBoolean();
     private volatile boolean stopRequested;
@@ -97,6 +98,7 @@ public final class Daemon {
         this.outputs = OutputSet.empty().reconfigure(outputPlan);
         this.wgConfigs = new WgConfigStore(config.general().wireguardConfigDir());
         this.updater = new EndpointUpdater(resolver, () -> wg, clock, lookupTimeout);
+        this.pinger = pinger;
         this.tracker = new Tracker(pinger, interfaceAddresses, updater, wgConfigs, clock, true);
     }
 
@@ -230,6 +232,11 @@ public final class Daemon {
         wg = wgFactory.apply(next.general());
         wgConfigs.reload(next.general().wireguardConfigDir());
         outputs = outputs.reconfigure(plan);
+        try {
+            pinger.redetect();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Log.info("configuration reloaded");
     }
 

@@ -20,9 +20,8 @@ import org.wgtrack.output.OutputPlan;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.system.JdkInterfaceAddresses;
 import org.wgtrack.system.OsProcessRunner;
-import org.wgtrack.system.Pinger;
 import org.wgtrack.system.DetectedPinger;
-import org.wgtrack.system.Pingers;
+import org.wgtrack.system.RedetectingPinger;
 import org.wgtrack.system.SystemResolver;
 import org.wgtrack.system.WgCommand;
 import picocli.CommandLine;
@@ -46,6 +45,7 @@ import picocli.CommandLine.Spec;
 public final class Main implements Callable<Integer> {
 
     static final Path DEFAULT_CONFIG = Path.of("/etc/wgtrack.conf");
+    static final String STOPPED_DURING_START_UP = "stop requested during start-up; stopped before the first cycle";
 
     @Spec
     CommandSpec spec;
@@ -59,7 +59,16 @@ public final class Main implements Callable<Integer> {
     LogLevel logLevel;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // First of all: a signal during start-up must not meet the JVM's defaults (Signals).
+        Signals.install();
+        CommandLine commandLine = commandLine();
+        commandLine.setExecutionStrategy(parseResult -> {
+            if (parseResult.subcommand() != null) {
+                Signals.restoreDefaults();
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        System.exit(commandLine.execute(args));
     }
 
     static CommandLine commandLine() {
@@ -72,6 +81,7 @@ public final class Main implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         WgtrackConfig loaded;
         OutputPlan outputs;
+        Signals.configReading();
         try {
             loaded = loadConfig();
             outputs = OutputFactory.validate(loaded.outputs());
@@ -86,11 +96,16 @@ public final class Main implements Callable<Integer> {
         }
         loaded.warnings().forEach(w -> Log.warning(w.toString()));
         outputs.warnings().forEach(w -> Log.warning(w.toString()));
+        if (Signals.stopPending()) {
+            Log.info(STOPPED_DURING_START_UP);
+            return 0;
+        }
 
         OsProcessRunner runner = new OsProcessRunner();
-        DetectedPinger pinger = Pingers.detect(runner);
+        RedetectingPinger pinger = new RedetectingPinger(runner, Main::announcePinger);
         Log.info("wgtrack " + Version.get() + " starting: config " + loaded.source()
-                + ", cycle_time " + loaded.general().cycleTime().toMillis() / 1000.0 + " s, " + pinger.description());
+                + ", cycle_time " + loaded.general().cycleTime().toMillis() / 1000.0 + " s, " + pinger.detected().description());
+        pinger.unavailable().ifPresent(reason -> Log.error(noPingProgramMessage(reason)));
         // A malformed dump line usually stays malformed: say so once per 10 minutes, not every cycle.
         RateLimiter dumpWarnings = new RateLimiter(Duration.ofMinutes(10), System::nanoTime);
         Consumer<String> dumpWarning = message -> {
@@ -101,9 +116,16 @@ public final class Main implements Callable<Integer> {
         };
         Daemon daemon = new Daemon(loaded, Optional.ofNullable(logLevel), outputs, this::loadConfig,
                 general -> new WgCommand(general.wgCommand(), runner, dumpWarning),
-                OutputFactory::validate, pinger.pinger(), new SystemResolver(), new JdkInterfaceAddresses(),
+                OutputFactory::validate, pinger, new SystemResolver(), new JdkInterfaceAddresses(),
                 Clock.systemUTC(), Daemon.Ticker.SYSTEM, EndpointUpdater.LOOKUP_TIMEOUT);
-        Signals.install(daemon);
+        Signals.Handover handover = Signals.attach(daemon);
+        if (handover.stopRequested()) {
+            Log.info(STOPPED_DURING_START_UP);
+        } else if (handover.reloadRequested()) {
+            Log.info("reload requested during start-up: reloading before the first cycle");
+        } else if (handover.earlyReloadIgnored()) {
+            Log.info("reload requested before the configuration was read: nothing to reload");
+        }
         daemon.run(0);
         Log.info("wgtrack stopped");
         return 0;
@@ -111,6 +133,21 @@ public final class Main implements Callable<Integer> {
 
     /** Set once a config file has been read: from then on a missing file is a failed reload, not "all defaults". */
     private boolean configFileSeen;
+
+    /** On reload: the error again while there is still no ping program, else what changed. */
+    private static void announcePinger(DetectedPinger previous, DetectedPinger next) {
+        Optional<String> unavailable = next.pinger().unavailable();
+        if (unavailable.isPresent()) {
+            Log.error(noPingProgramMessage(unavailable.get()));
+        } else if (!next.description().equals(previous.description())) {
+            Log.info("now " + next.description());
+        }
+    }
+
+    static String noPingProgramMessage(String reason) {
+        return reason + ": neither fping nor ping can be run (PATH " + Optional.ofNullable(System.getenv("PATH")).orElse("not set")
+                + "); judging every peer by its handshake alone until one is installed and wgtrack reloaded (SIGHUP)";
+    }
 
     WgtrackConfig loadConfig() throws ConfigException {
         return loadConfig(config == null ? DEFAULT_CONFIG : config, config != null);

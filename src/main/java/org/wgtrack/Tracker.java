@@ -46,6 +46,8 @@ import org.wgtrack.wg.PeerStatus;
  */
 final class Tracker {
 
+    private static final PingTarget NO_PING_PROGRAM = new PingTarget(Optional.empty(), Optional.empty());
+
     private final Pinger pinger;
     private final InterfaceAddresses interfaceAddresses;
     private final EndpointUpdater updater;
@@ -120,6 +122,9 @@ final class Tracker {
         live.interfaces().forEach(i -> interfaceNames.add(i.name()));
         wgConfigs.track(interfaceNames);
 
+        // Without a ping program every peer is judged as one with an unpingable target; the
+        // daemon logs that once as an error, so no per-peer warning (the reason is left empty).
+        boolean canPing = pinger.unavailable().isEmpty();
         List<Work> work = new ArrayList<>();
         Set<PeerId> seen = new java.util.HashSet<>();
         for (InterfaceStatus iface : live.interfaces()) {
@@ -140,7 +145,9 @@ final class Tracker {
                 HandshakeStatus handshake = HandshakeStatus.judge(status.latestHandshakeEpochSeconds(),
                         now.getEpochSecond(), params.handshakeTimeout());
                 OptionalLong age = HandshakeStatus.ageSeconds(status.latestHandshakeEpochSeconds(), now.getEpochSecond());
-                PingTarget target = PingTarget.choose(params.pingAddress(), status.allowedIps(), families.ipv4(), families.ipv6());
+                PingTarget target = canPing
+                        ? PingTarget.choose(params.pingAddress(), status.allowedIps(), families.ipv4(), families.ipv6())
+                        : NO_PING_PROGRAM;
                 boolean due = PeerStateMachine.pingDue(peer.track, handshake, params, target.pingable());
                 work.add(new Work(id, status, configured, params, name, peer, handshake, age, target, due));
             }

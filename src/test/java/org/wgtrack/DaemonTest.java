@@ -278,6 +278,31 @@ class DaemonTest {
     }
 
     @Test
+    void withoutAPingProgramPeersAreJudgedByHandshakeAloneUntilAReloadFindsOne() throws Exception {
+        wgQuick("192.0.2.1:51820");
+        wg.serve(() -> live(FRESH, "192.0.2.1:51820", ALPHA));
+        pinger.unavailable(Optional.of("no ping program (install fping or iputils-ping)"));
+        WgtrackConfig config = config(Duration.ofSeconds(30), dir, TrackingParams.DEFAULTS);
+        daemon(config, () -> config, Daemon.Ticker.SYSTEM);
+
+        for (int cycle = 1; cycle <= 3; cycle++) {
+            Snapshot snapshot = cycle();
+            assertThat(snapshot.peers()).extracting(PeerSnapshot::state).containsExactly(PeerState.UP_OK);
+            assertThat(snapshot.peers().get(0).pingRoundTrip()).isEmpty();
+        }
+        assertThat(pinger.requests()).isEmpty();
+        assertThat(log()).doesNotContain("not pinging").doesNotContain("→ down");
+
+        pinger.onRedetect(Optional.empty());
+        pinger.reachable(InetAddress.getByName("10.10.0.2"), true);
+        daemon.requestReload();
+        daemon.run(1);
+
+        assertThat(pinger.redetections()).isEqualTo(1);
+        assertThat(pinger.requests()).extracting(r -> r.target().getHostAddress()).containsExactly("10.10.0.2");
+    }
+
+    @Test
     void brokenReloadKeepsTheRunningConfigurationAndPeerStates() throws Exception {
         wgQuick("192.0.2.1:51820");
         wg.serve(() -> live(STALE, "192.0.2.1:51820", ALPHA));

@@ -1,33 +1,51 @@
 package org.wgtrack.system;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs programs with ProcessBuilder: an argument array, no shell, stdin closed. Both output
- * streams are drained on helper threads so a chatty child never blocks on a full pipe and a
- * hanging child is still killed on time.
+ * streams are read on the calling thread, never with a blocking read: it reads what the pipes
+ * hold ({@code available()}) and otherwise waits for the child to exit, in short slices. So a
+ * run costs no thread beyond the caller's (and the JDK's reaper), a chatty child never blocks
+ * on a full pipe, and a grandchild that keeps a pipe open after its parent exited or was
+ * killed cannot pin a thread: once the child is gone, what is in the pipes is the output.
+ * <p>
+ * On time-out, on an interrupt and beyond {@link #MAX_STDOUT_BYTES} the whole process tree is
+ * killed (descendants found before the parent dies, so they are still found), the child is
+ * reaped and the pipes are closed.
  */
 public final class OsProcessRunner implements ProcessRunner {
 
-    /** Enough for a 10,000-peer dump many times over; a runaway child cannot exhaust the heap. */
-    private static final int MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+    /**
+     * The most stdout a call accepts: a 100,000-peer {@code wg show all dump} is about 12 MB,
+     * so this leaves room for about 250,000 peers; more fails the call instead of the heap.
+     */
+    public static final int MAX_STDOUT_BYTES = 32 * 1024 * 1024;
 
-    private final ExecutorService drainers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "process-output");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** The most stderr a call keeps; the rest is dropped and {@link #STDERR_CUT} appended. */
+    public static final int MAX_STDERR_BYTES = 64 * 1024;
+
+    static final String STDERR_CUT = "\n[stderr cut after 64 KiB]";
+
+    /**
+     * Longest wait between two looks at the pipes while the child is quiet; its exit ends a
+     * wait at once, and a child that writes meanwhile fills the pipe (64 KiB) before it blocks.
+     * About 10 wake-ups a second per quiet child (a ping waiting for its reply).
+     */
+    private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long MIN_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+    /** From this wait on, wait for the exit (which ends the wait at once) instead of parking. */
+    private static final long WAIT_FOR_EXIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long to wait for a killed child to be reaped. */
+    private static final Duration REAP_LIMIT = Duration.ofSeconds(2);
 
     @Override
     public ProcessResult run(List<String> command, Duration timeout)
@@ -35,37 +53,164 @@ public final class OsProcessRunner implements ProcessRunner {
         Process process = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
-        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()), drainers);
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()), drainers);
+        String program = command.get(0);
+        boolean finished = false;
         try {
-            if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                process.destroyForcibly();
-                throw new TimeoutException(command.get(0) + " did not finish within " + timeout.toMillis() + " ms");
+            Capture stdout = new Capture(MAX_STDOUT_BYTES);
+            Capture stderr = new Capture(MAX_STDERR_BYTES);
+            InputStream out = process.getInputStream();
+            InputStream err = process.getErrorStream();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long poll = MIN_POLL_NANOS;
+            while (true) {
+                // Looked at before reading: a child that had exited by now has all its output in the pipes.
+                boolean exited = !process.isAlive();
+                boolean read = stdout.readAvailable(out) | stderr.readAvailable(err);
+                if (stdout.overflowed()) {
+                    throw new OutputTooLargeException(program, MAX_STDOUT_BYTES);
+                }
+                if (exited && !read) {
+                    break;
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new TimeoutException(program + " did not finish within " + timeout.toMillis() + " ms");
+                }
+                if (read) {
+                    poll = MIN_POLL_NANOS;
+                } else if (poll < WAIT_FOR_EXIT_NANOS) {
+                    // A child that just wrote is likely to write again soon: look again after a
+                    // short park (Process.waitFor sleeps at least 1 ms, i.e. one pipe of 64 KiB per ms).
+                    LockSupport.parkNanos(poll);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                    poll *= 2;
+                } else {
+                    process.waitFor(Math.min(poll, remaining), TimeUnit.NANOSECONDS);
+                    poll = Math.min(MAX_POLL_NANOS, poll * 2);
+                }
             }
-            return new ProcessResult(process.exitValue(), stdout.get(), stderr.get());
-        } catch (ExecutionException e) {
-            throw new IOException("reading output of " + command.get(0) + " failed", e.getCause());
+            finished = true;
+            return new ProcessResult(process.exitValue(), stdout.text(), stderr.truncatedText());
         } finally {
-            if (process.isAlive()) {
-                process.destroyForcibly();
+            if (!finished) {
+                killTree(process);
             }
+            closeQuietly(process.getInputStream());
+            closeQuietly(process.getErrorStream());
+            closeQuietly(process.getOutputStream());
         }
     }
 
-    private static String drain(InputStream in) {
-        try (in) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
-            byte[] chunk = new byte[65536];
-            int n;
-            while ((n = in.read(chunk)) >= 0) {
-                if (buffer.size() + n > MAX_OUTPUT_BYTES) {
-                    throw new IOException("output larger than " + MAX_OUTPUT_BYTES + " bytes");
-                }
-                buffer.write(chunk, 0, n);
-            }
-            return buffer.toString(StandardCharsets.UTF_8);
+    /** Kills the child and everything it started, children first listed while the parent still holds them, and reaps the child. */
+    static void killTree(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        boolean interrupted = false;
+        try {
+            process.waitFor(REAP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+            // The JDK's reaper still collects it; only this wait is cut short.
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable stream) {
+        try {
+            stream.close();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            // Nothing left to lose: the output was read or abandoned.
+        }
+    }
+
+    /**
+     * One stream's bytes in chunks (8 KiB doubling up to 1 MiB, then 1 MiB each), joined and
+     * decoded once at the end. Chunks, not one doubling array: a child running into the
+     * stdout cap then costs the cap, not the cap and half of it again for the last copy.
+     */
+    private static final class Capture {
+        private static final int FIRST_CHUNK = 8 * 1024;
+        private static final int MAX_CHUNK = 1024 * 1024;
+
+        private final int limit;
+        private final List<byte[]> chunks = new ArrayList<>();
+        private byte[] current = new byte[FIRST_CHUNK];
+        private int currentLength;
+        private int length;
+        private byte[] scratch;
+        private boolean overflowed;
+
+        Capture(int limit) {
+            this.limit = limit;
+        }
+
+        /** Reads what the pipe holds without blocking; true if anything was read. Bytes beyond the limit are dropped. */
+        boolean readAvailable(InputStream in) {
+            boolean any = false;
+            try {
+                int available;
+                while ((available = in.available()) > 0) {
+                    int n;
+                    if (length < limit) {
+                        if (currentLength == current.length) {
+                            chunks.add(current);
+                            current = new byte[Math.min(MAX_CHUNK, 2 * current.length)];
+                            currentLength = 0;
+                        }
+                        n = in.read(current, currentLength, Math.min(Math.min(available, current.length - currentLength), limit - length));
+                        if (n > 0) {
+                            currentLength += n;
+                            length += n;
+                        }
+                    } else {
+                        // Not skip(): a pipe cannot seek.
+                        if (scratch == null) {
+                            scratch = new byte[64 * 1024];
+                        }
+                        n = in.read(scratch, 0, Math.min(available, scratch.length));
+                        overflowed |= n > 0;
+                    }
+                    if (n <= 0) {
+                        break;
+                    }
+                    any = true;
+                    if (overflowed) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                // A pipe the JDK closed after the child's exit: nothing more to read.
+            }
+            return any;
+        }
+
+        boolean overflowed() {
+            return overflowed;
+        }
+
+        String text() {
+            if (chunks.isEmpty()) {
+                return new String(current, 0, currentLength, StandardCharsets.UTF_8);
+            }
+            byte[] all = new byte[length];
+            int at = 0;
+            for (byte[] chunk : chunks) {
+                System.arraycopy(chunk, 0, all, at, chunk.length);
+                at += chunk.length;
+            }
+            System.arraycopy(current, 0, all, at, currentLength);
+            chunks.clear();
+            current = null;
+            return new String(all, StandardCharsets.UTF_8);
+        }
+
+        String truncatedText() {
+            return overflowed ? text() + STDERR_CUT : text();
         }
     }
 }

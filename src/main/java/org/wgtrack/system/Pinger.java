@@ -1,6 +1,7 @@
 package org.wgtrack.system;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sends one echo request per target, all concurrently, and waits for the answers. The call
@@ -10,4 +11,16 @@ import java.util.List;
 public interface Pinger {
 
     List<PingResult> pingAll(List<PingRequest> requests) throws InterruptedException;
+
+    /**
+     * Why this pinger cannot ping at all (no ping program on the system), or empty. While
+     * present, peers are judged by their handshake alone, as peers with an unpingable target.
+     */
+    default Optional<String> unavailable() {
+        return Optional.empty();
+    }
+
+    /** Looks again at what the system offers (on SIGHUP: a ping program installed or removed since); most pingers have nothing to do. */
+    default void redetect() throws InterruptedException {
+    }
 }

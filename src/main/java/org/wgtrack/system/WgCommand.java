@@ -15,7 +15,12 @@ import org.wgtrack.wg.WgDumpParser;
 /** wg(8) run as a child process: {@code wg show all dump}, {@code wg set … endpoint …}. */
 public final class WgCommand implements Wg {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long one {@code wg} call may take before its process tree is killed. The system
+     * property {@code wgtrack.wg-timeout-ms} overrides it, for tests that need many time-outs
+     * (DaemonWgFaultsIT); operators have no reason to set it.
+     */
+    static final Duration TIMEOUT = Duration.ofMillis(Long.getLong("wgtrack.wg-timeout-ms", 10_000));
 
     private final String command;
     private final ProcessRunner runner;
@@ -55,11 +60,16 @@ public final class WgCommand implements Wg {
         ProcessResult result;
         try {
             result = runner.run(argv, TIMEOUT);
+        } catch (OutputTooLargeException e) {
+            throw new WgException(String.join(" ", argv.subList(0, Math.min(4, argv.size())))
+                    + " printed more than " + OsProcessRunner.MAX_STDOUT_BYTES / (1024 * 1024)
+                    + " MiB; killed it and dropped its output (wgtrack reads at most that much, about 250,000 peers)", e);
         } catch (IOException e) {
             throw new WgException("cannot run " + command + " (" + rootCause(e)
                     + "); is wireguard-tools installed, or is wg_command wrong?", e);
         } catch (TimeoutException e) {
-            throw new WgException(what + " did not finish within " + TIMEOUT.toSeconds() + " s");
+            throw new WgException(what + " did not finish within "
+                    + (TIMEOUT.toMillis() % 1000 == 0 ? TIMEOUT.toSeconds() + " s" : TIMEOUT.toMillis() + " ms"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WgException(what + " interrupted");

@@ -40,6 +40,48 @@ class IputilsPingerTest {
         assertThat(runner.timeouts()).containsExactly(Duration.ofMillis(timeoutMillis).plus(IputilsPinger.GRACE));
     }
 
+    /** Cycles of 20 pings used to grow the pool to its 256 core threads, one more per ping until full. */
+    @Test
+    void repeatedBatchesReuseThreadsInsteadOfGrowingThePool() throws Exception {
+        FakeProcessRunner runner = new FakeProcessRunner(c -> {
+            Thread.sleep(2);
+            return NO_REPLY;
+        });
+        IputilsPinger pinger = new IputilsPinger(runner, 256);
+        List<PingRequest> batch = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            batch.add(request("wg0", "10.0.0." + i, 1000));
+        }
+
+        for (int cycle = 0; cycle < 30; cycle++) {
+            assertThat(pinger.pingAll(batch)).hasSize(20);
+        }
+
+        // A worker that just finished may not be back in the pool when the next batch starts: up to twice the batch.
+        assertThat(pinger.poolSize()).isBetween(1, 40);
+    }
+
+    @Test
+    void neverRunsMoreThanMaxConcurrencyAtOnce() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        FakeProcessRunner runner = new FakeProcessRunner(c -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            Thread.sleep(5);
+            running.decrementAndGet();
+            return REPLY;
+        });
+        IputilsPinger pinger = new IputilsPinger(runner, 3);
+        List<PingRequest> batch = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            batch.add(request("wg0", "10.0.0." + i, 1000));
+        }
+
+        assertThat(pinger.pingAll(batch)).hasSize(30).allMatch(PingResult::success);
+        assertThat(most.get()).isEqualTo(3);
+        assertThat(pinger.poolSize()).isLessThanOrEqualTo(3);
+    }
+
     @Test
     void resultsComeBackInRequestOrder() throws Exception {
         FakeProcessRunner runner = new FakeProcessRunner(c -> c.get(c.size() - 1).endsWith(".1") ? REPLY : NO_REPLY);

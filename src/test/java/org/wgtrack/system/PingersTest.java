@@ -71,10 +71,22 @@ class PingersTest {
     @Test
     void fallsBackToPingWhenFpingCannotSayItsVersion() throws Exception {
         FakeProcessRunner runner = new FakeProcessRunner(c -> c.get(0).equals("fping")
-                ? new ProcessResult(127, "", "") : PING_VERSION);
+                ? new ProcessResult(2, "", "") : PING_VERSION);
 
         assertThat(Pingers.detect(runner).description())
-                .isEqualTo("pinging with ping from iputils 20221126 (fping -v exited with status 127)");
+                .isEqualTo("pinging with ping from iputils 20221126 (fping -v exited with status 2)");
+    }
+
+    /** Run through a wrapper such as nsenter, a missing program is exit status 127, not an IOException. */
+    @Test
+    void status127FromAWrapperMeansNotInstalled() throws Exception {
+        FakeProcessRunner fpingMissing = new FakeProcessRunner(c -> c.get(0).equals("fping")
+                ? new ProcessResult(127, "", "nsenter: failed to execute fping: No such file or directory\n") : PING_VERSION);
+        FakeProcessRunner bothMissing = new FakeProcessRunner(c -> new ProcessResult(127, "", ""));
+
+        assertThat(Pingers.detect(fpingMissing).description())
+                .isEqualTo("pinging with ping from iputils 20221126 (fping not installed)");
+        assertThat(Pingers.detect(bothMissing).pinger()).isInstanceOf(NoPingProgram.class);
     }
 
     @Test
@@ -85,8 +97,24 @@ class PingersTest {
 
         DetectedPinger detected = Pingers.detect(runner);
 
+        assertThat(detected.pinger()).isInstanceOf(NoPingProgram.class);
+        assertThat(detected.description()).isEqualTo("no ping program (install fping or iputils-ping)");
+        assertThat(detected.pinger().unavailable()).contains("no ping program (install fping or iputils-ping)");
+    }
+
+    @Test
+    void aPingThatCannotSayItsVersionIsStillUsed() throws Exception {
+        FakeProcessRunner runner = new FakeProcessRunner(c -> {
+            if (c.get(0).equals("fping")) {
+                throw new IOException("Cannot run program \"fping\": error=2, No such file or directory");
+            }
+            return new ProcessResult(2, "", "ping: invalid option -- 'V'\n");
+        });
+
+        DetectedPinger detected = Pingers.detect(runner);
+
         assertThat(detected.pinger()).isInstanceOf(IputilsPinger.class);
-        assertThat(detected.description())
-                .isEqualTo("pinging with ping of unknown version (fping not installed)");
+        assertThat(detected.pinger().unavailable()).isEmpty();
+        assertThat(detected.description()).isEqualTo("pinging with ping of unknown version (fping not installed)");
     }
 }

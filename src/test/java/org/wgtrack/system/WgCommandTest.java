@@ -82,4 +82,16 @@ class WgCommandTest {
                 .isInstanceOf(WgException.class)
                 .hasMessage("wg show all did not finish within 10 s");
     }
+
+    @Test
+    void aDumpBeyondTheStdoutCapIsReportedWithTheCap() {
+        FakeProcessRunner runner = new FakeProcessRunner(command -> {
+            throw new OutputTooLargeException("wg", OsProcessRunner.MAX_STDOUT_BYTES);
+        });
+
+        assertThatThrownBy(() -> new WgCommand("wg", runner, warnings::add).dump())
+                .isInstanceOf(WgException.class)
+                .hasMessage("wg show all dump printed more than 32 MiB; killed it and dropped its output"
+                        + " (wgtrack reads at most that much, about 250,000 peers)");
+    }
 }

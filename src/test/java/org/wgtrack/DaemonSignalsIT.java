@@ -1,0 +1,87 @@
+package org.wgtrack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Signals right after the start ({@code systemctl reload} or stop just after {@code start}):
+ * through {@code bin/wgtrack}, SIGTERM 0.1–0.5 s after the start exits 0 and SIGHUP leaves the
+ * daemon running and writing its outputs. Before the handlers were installed first thing in
+ * {@code main}, SIGTERM in that window exited 143 and SIGHUP killed the daemon (129).
+ * Needs no root and no network.
+ */
+class DaemonSignalsIT {
+
+    private static final String KEY = "xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=";
+    private static final String HUB_KEY = "HIgo9xNzJMWLKASShiTqIybxZ0U3wGLiUeJ1PKf8ykw=";
+
+    @TempDir
+    Path dir;
+
+    private Path start() throws Exception {
+        FakeWg wg = new FakeWg(dir.resolve("fake-wg"), "10.0.0.1:51820");
+        wg.serve(FakeWg.row("wg0", "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=", HUB_KEY, 51820, "off")
+                + FakeWg.row("wg0", KEY, "(none)", "10.0.0.1:51820", "10.10.0.2/32", "@NOW-3@", 1000, 2000, "off"));
+        Files.createDirectories(dir.resolve("wireguard"));
+        Path config = dir.resolve("wgtrack.conf");
+        Files.writeString(config, """
+                [general]
+                cycle_time = 0.2
+                wg_command = %s
+                wireguard_config_dir = %s
+
+                [DEFAULT]
+                ping_interval = 0
+
+                [output:json]
+                filename = %s
+                """.formatted(wg.command(), dir.resolve("wireguard"), dir.resolve("status.json")));
+        return config;
+    }
+
+    @ParameterizedTest(name = "SIGTERM {0} ms after the start")
+    @ValueSource(ints = {100, 200, 300, 500})
+    void sigtermDuringStartUpExitsZero(int delayMillis) throws Exception {
+        Path config = start();
+        try (DaemonProcess daemon = DaemonProcess.start(dir, Map.of(), "-c", config.toString())) {
+            Thread.sleep(delayMillis);
+            daemon.signal("TERM");
+
+            assertThat(daemon.awaitExit(Duration.ofSeconds(6))).as("exit status; log:%n%s", daemon.log()).isZero();
+            assertThat(daemon.log()).containsAnyOf("stopped before the first cycle", "wgtrack stopped");
+        }
+    }
+
+    @ParameterizedTest(name = "SIGHUP {0} ms after the start")
+    @ValueSource(ints = {100, 200, 300, 500})
+    void sighupDuringStartUpLeavesTheDaemonRunning(int delayMillis) throws Exception {
+        Path config = start();
+        Path status = dir.resolve("status.json");
+        try (DaemonProcess daemon = DaemonProcess.start(dir, Map.of(), "-c", config.toString())) {
+            Thread.sleep(delayMillis);
+            daemon.signal("HUP");
+
+            daemon.awaitLog(l -> l.contains("undefined → up:ok"), Duration.ofSeconds(20), "the peer to come up");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!Files.exists(status) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            String first = Files.readString(status);
+            while (Files.readString(status).equals(first) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(Files.readString(status)).as("status.json rewritten by later cycles").isNotEqualTo(first);
+            assertThat(daemon.isAlive()).isTrue();
+
+            daemon.signal("TERM");
+            assertThat(daemon.awaitExit(Duration.ofSeconds(6))).isZero();
+        }
+    }
+}
