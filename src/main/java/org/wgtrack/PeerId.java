@@ -1,6 +1,7 @@
 package org.wgtrack;
 
 import java.util.Objects;
+import org.wgtrack.log.Shown;
 import org.wgtrack.wg.PublicKey;
 
 /** A peer as wgtrack tracks it: the same key on two interfaces is two peers. */
@@ -24,7 +25,9 @@ public record PeerId(String interfaceName, PublicKey publicKey) {
 
     /** {@code wg0 k8YzRPdd…}, or {@code wg0 peer1 (k8YzRPdd…)} with a name: how logs name a peer. */
     public String describe(java.util.Optional<String> name) {
-        return name.map(n -> interfaceName + " " + n + " (" + publicKey.shortForm() + ")")
-                .orElse(interfaceName + " " + publicKey.shortForm());
+        // Names come from files people edit: a line break or escape sequence in one stays visible text.
+        String iface = Shown.escaped(interfaceName);
+        return name.map(n -> iface + " " + Shown.escaped(n) + " (" + publicKey.shortForm() + ")")
+                .orElse(iface + " " + publicKey.shortForm());
     }
 }

@@ -70,8 +70,9 @@ public final class Log {
             return;
         }
         // One event is one line: a multi-line message (a config error listing several
-        // problems) is indented so journald and grep keep it together.
-        String text = message.replace("\n", "\n    ");
+        // problems) is indented so journald and grep keep it together, and nothing else in it
+        // (a name or wg's stderr with \r, an escape sequence, U+2028) may forge or hide a line.
+        String text = escapedLines(message);
         String line = journal
                 ? "<" + syslogPriority(level) + ">" + text
                 : Instant.now() + " " + level.name() + " " + text;
@@ -79,6 +80,15 @@ public final class Log {
             out.println(line);
             out.flush();
         }
+    }
+
+    private static String escapedLines(String message) {
+        StringBuilder out = new StringBuilder(message.length() + 16);
+        int start = 0;
+        for (int end; (end = message.indexOf('\n', start)) >= 0; start = end + 1) {
+            out.append(Shown.escaped(message.substring(start, end))).append("\n    ");
+        }
+        return out.append(Shown.escaped(message.substring(start))).toString();
     }
 
     private static int syslogPriority(LogLevel level) {
