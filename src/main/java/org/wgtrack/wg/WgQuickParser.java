@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.wgtrack.log.Shown;
 
 /**
  * Reads a wg-quick file ({@code /etc/wireguard/wg0.conf}) the way wg-quick and wg read it,
@@ -105,7 +106,7 @@ public final class WgQuickParser {
         }
         String lower = key.toLowerCase(Locale.ROOT);
         switch (section) {
-            case NONE -> throw error(lineNumber, key + " before any section (expected [Interface] or [Peer] first)");
+            case NONE -> throw error(lineNumber, Shown.value(key) + " before any section (expected [Interface] or [Peer] first)");
             case INTERFACE -> interfaceKey(lower, value, lineNumber);
             case PEER -> peerKey(lower, value, lineNumber);
         }
@@ -113,7 +114,7 @@ public final class WgQuickParser {
 
     private void sectionHeader(String content, int lineNumber) throws WgConfigException {
         if (content.charAt(content.length() - 1) != ']') {
-            throw error(lineNumber, "malformed section header (expected [Interface] or [Peer], got " + content + ")");
+            throw error(lineNumber, "malformed section header (expected [Interface] or [Peer], got " + Shown.value(content) + ")");
         }
         String name = content.substring(1, content.length() - 1).strip();
         if (name.equalsIgnoreCase("Interface")) {
@@ -124,7 +125,7 @@ public final class WgQuickParser {
             section = Section.PEER;
             peer = new PeerDraft(lineNumber);
         } else {
-            throw error(lineNumber, "unknown section (expected [Interface] or [Peer], got " + content + ")");
+            throw error(lineNumber, "unknown section (expected [Interface] or [Peer], got " + Shown.value(content) + ")");
         }
     }
 
@@ -230,10 +231,10 @@ public final class WgQuickParser {
             int slash = item.indexOf('/');
             Optional<java.net.InetAddress> address = IpLiteral.parse(slash < 0 ? item : item.substring(0, slash));
             if (address.isEmpty()) {
-                throw error(lineNumber, "bad " + key + " (expected address/prefix, got " + item + ")");
+                throw error(lineNumber, "bad " + key + " (expected address/prefix, got " + shown(item) + ")");
             }
             int max = address.get() instanceof java.net.Inet4Address ? 32 : 128;
-            throw error(lineNumber, "bad " + key + " prefix (expected 0.." + max + ", got " + item + ")");
+            throw error(lineNumber, "bad " + key + " prefix (expected 0.." + max + ", got " + shown(item) + ")");
         }
     }
 
@@ -284,8 +285,9 @@ public final class WgQuickParser {
         return true;
     }
 
+    /** An input value for a message: cut short, and with anything that may be part of a key hidden. */
     private static String shown(String value) {
-        return value.isEmpty() ? "nothing" : value;
+        return value.isEmpty() ? "nothing" : Shown.value(value);
     }
 
     private WgConfigException error(int lineNumber, String problem) {

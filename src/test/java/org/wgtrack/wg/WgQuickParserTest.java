@@ -128,7 +128,7 @@ class WgQuickParserTest {
         "error-last-peer-without-publickey.conf|4|[Peer] has no PublicKey (expected a PublicKey = … line in the section)",
         "error-duplicate-publickey.conf|8|duplicate PublicKey xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg= (first at line 3)",
         "error-second-publickey-in-peer.conf|3|second PublicKey in one [Peer] (first at line 2)",
-        "error-bad-publickey.conf|2|bad PublicKey (expected 44 base64 characters for 32 bytes, got xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dh=)",
+        "error-bad-publickey.conf|2|bad PublicKey (expected 44 base64 characters for 32 bytes, got [hidden])",
         "error-empty-publickey.conf|2|bad PublicKey (expected 44 base64 characters for 32 bytes, got nothing)",
         "error-bad-presharedkey.conf|3|bad PresharedKey (expected 44 base64 characters for 32 bytes; value not shown)",
         "error-bad-privatekey.conf|2|bad PrivateKey (expected 44 base64 characters for 32 bytes; value not shown)",
