@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.wgtrack.wg.IpText;
 import org.wgtrack.wg.LiveState;
 import org.wgtrack.wg.PublicKey;
+import org.wgtrack.wg.TooManyPeersException;
 import org.wgtrack.wg.WgDumpParser;
 
 /** wg(8) run as a child process: {@code wg show all dump}, {@code wg set … endpoint …}. */
@@ -34,7 +35,11 @@ public final class WgCommand implements Wg {
     @Override
     public LiveState dump() throws WgException {
         ProcessResult result = run(List.of(command, "show", "all", "dump"));
-        return WgDumpParser.parse(result.stdout(), dumpWarnings);
+        try {
+            return WgDumpParser.parse(result.stdout(), dumpWarnings);
+        } catch (TooManyPeersException e) {
+            throw new WgException(WgDumpParser.SOURCE + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
