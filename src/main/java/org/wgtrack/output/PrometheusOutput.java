@@ -79,6 +79,9 @@ public final class PrometheusOutput implements Output {
     @Override
     public void write(Snapshot snapshot) throws IOException {
         latest = snapshot;
+        // The exposition of an older snapshot would keep that snapshot's peers alive next to the
+        // new ones: a third copy of every peer on a large hub.
+        exposition = null;
         start();
     }
 

@@ -21,6 +21,8 @@ public final class WgCommand implements Wg {
     private final String command;
     private final ProcessRunner runner;
     private final Consumer<String> dumpWarnings;
+    /** The last dump read, whose unchanged values the next one shares (WgDumpParser). */
+    private LiveState previous = new LiveState(List.of());
 
     /**
      * @param command      {@code wg_command}: a program name looked up on PATH, or a path
@@ -33,10 +35,11 @@ public final class WgCommand implements Wg {
     }
 
     @Override
-    public LiveState dump() throws WgException {
+    public synchronized LiveState dump() throws WgException {
         ProcessResult result = run(List.of(command, "show", "all", "dump"));
         try {
-            return WgDumpParser.parse(result.stdout(), dumpWarnings);
+            previous = WgDumpParser.parse(result.stdout(), dumpWarnings, previous);
+            return previous;
         } catch (TooManyPeersException e) {
             throw new WgException(WgDumpParser.SOURCE + ": " + e.getMessage(), e);
         }

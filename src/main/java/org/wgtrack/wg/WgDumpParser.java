@@ -54,6 +54,7 @@ public final class WgDumpParser {
      */
     public static final int MAX_PEERS = 250_000;
 
+    private static final LiveState EMPTY = new LiveState(List.of());
     private static final String BAD_NAME = "bad interface name (expected 1 to 15 characters, no spaces or '/'; value not shown)";
 
     private final String dump;
@@ -70,21 +71,33 @@ public final class WgDumpParser {
     private int peerCount;
 
     private final int maxPeers;
+    private final Map<String, InterfaceStatus> previous = new HashMap<>();
 
-    private WgDumpParser(String dump, Consumer<String> warnings, int maxPeers) {
+    private WgDumpParser(String dump, Consumer<String> warnings, int maxPeers, LiveState previous) {
         this.dump = dump;
         this.warnings = warnings;
         this.maxPeers = maxPeers;
+        previous.interfaces().forEach(i -> this.previous.putIfAbsent(i.name(), i));
     }
 
     /** @throws TooManyPeersException when the dump has more than {@link #MAX_PEERS} peer lines */
     public static LiveState parse(String dump, Consumer<String> warnings) {
-        return parse(dump, warnings, MAX_PEERS);
+        return parse(dump, warnings, MAX_PEERS, EMPTY);
+    }
+
+    /**
+     * As {@link #parse(String, Consumer)}, sharing with {@code previous} (the last cycle's result)
+     * every key, endpoint, allowed-ips list and peer that did not change. The result is the same,
+     * but a large hub keeps one copy of them instead of one per cycle still referenced (the last
+     * cycle's snapshot in the outputs, the one being built): about half the heap at 100,000 peers.
+     */
+    public static LiveState parse(String dump, Consumer<String> warnings, LiveState previous) {
+        return parse(dump, warnings, MAX_PEERS, previous);
     }
 
     /** With another peer limit, for tests. */
-    static LiveState parse(String dump, Consumer<String> warnings, int maxPeers) {
-        return new WgDumpParser(dump, warnings, maxPeers).run();
+    static LiveState parse(String dump, Consumer<String> warnings, int maxPeers, LiveState previous) {
+        return new WgDumpParser(dump, warnings, maxPeers, previous).run();
     }
 
     private LiveState run() {
@@ -162,7 +175,8 @@ public final class WgDumpParser {
             throw new BadLine("second interface line for " + name + " (expected one per interface)");
         }
         // wg prints 0 while the interface does not listen (no private key yet).
-        Draft draft = new Draft(name, publicKey, port == 0 ? OptionalInt.empty() : OptionalInt.of((int) port), fwmark);
+        Draft draft = new Draft(name, publicKey, port == 0 ? OptionalInt.empty() : OptionalInt.of((int) port), fwmark,
+                previous.containsKey(name) ? previous.get(name).peers() : List.of());
         interfaces.add(draft);
         byName.put(name, draft);
         current = draft;
@@ -232,7 +246,14 @@ public final class WgDumpParser {
                     + " (expected one line per peer; the first one is used)");
         }
         peerCount++;
-        iface.peers.add(new PeerStatus(iface.name, publicKey, endpoint, allowedIps, handshake, rx, tx, keepalive));
+        PeerStatus peer = new PeerStatus(iface.name, publicKey, endpoint, allowedIps, handshake, rx, tx, keepalive);
+        PeerStatus before = iface.previousPeer(publicKey);
+        if (before != null) {
+            peer = peer.equals(before) ? before : new PeerStatus(iface.name, before.publicKey(),
+                    endpoint.equals(before.endpoint()) ? before.endpoint() : endpoint,
+                    allowedIps.equals(before.allowedIps()) ? before.allowedIps() : allowedIps, handshake, rx, tx, keepalive);
+        }
+        iface.peers.add(peer);
     }
 
     /** Lines with peer-line shape (8 tabs) from {@code from} on, counted without reading them. */
@@ -488,11 +509,32 @@ public final class WgDumpParser {
         final List<PeerStatus> peers = new ArrayList<>();
         final Set<PublicKey> publicKeys = new HashSet<>();
 
-        Draft(String name, Optional<PublicKey> publicKey, OptionalInt listenPort, OptionalLong fwmark) {
+        /** The interface's peers of the last cycle, usually in the same order as now. */
+        final List<PeerStatus> previousPeers;
+        Map<PublicKey, PeerStatus> previousByKey;
+
+        Draft(String name, Optional<PublicKey> publicKey, OptionalInt listenPort, OptionalLong fwmark, List<PeerStatus> previousPeers) {
             this.name = name;
             this.publicKey = publicKey;
             this.listenPort = listenPort;
             this.fwmark = fwmark;
+            this.previousPeers = previousPeers;
+        }
+
+        /** The same peer in the last cycle, if it was there: at the same position, else looked up. */
+        PeerStatus previousPeer(PublicKey key) {
+            int position = peers.size();
+            if (position < previousPeers.size() && previousPeers.get(position).publicKey().equals(key)) {
+                return previousPeers.get(position);
+            }
+            if (previousPeers.isEmpty()) {
+                return null;
+            }
+            if (previousByKey == null) {
+                previousByKey = new HashMap<>();
+                previousPeers.forEach(p -> previousByKey.putIfAbsent(p.publicKey(), p));
+            }
+            return previousByKey.get(key);
         }
     }
 

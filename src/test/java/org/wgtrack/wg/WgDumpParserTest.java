@@ -300,12 +300,38 @@ class WgDumpParserTest {
         for (int i = 0; i < 25; i++) {
             dump.append(WgDumps.render(WgDumps.randomPeer(random, "wg0"), "(none)"));
         }
-        assertThat(WgDumpParser.parse(dump.toString(), w -> { }, 25).interfaces().get(0).peers()).hasSize(25);
+        assertThat(WgDumpParser.parse(dump.toString(), w -> { }, 25, new LiveState(List.of())).interfaces().get(0).peers()).hasSize(25);
         dump.append("\n").append(WgDumps.render(WgDumps.randomPeer(random, "wg0"), "(none)"))
                 .append(WgDumps.render(WgDumps.randomPeer(random, "wg0"), "(none)").strip());
 
-        assertThatThrownBy(() -> WgDumpParser.parse(dump.toString(), w -> { }, 25))
+        assertThatThrownBy(() -> WgDumpParser.parse(dump.toString(), w -> { }, 25, new LiveState(List.of())))
                 .isInstanceOf(TooManyPeersException.class)
                 .hasMessage("live state has 27 peers, more than the 25 wgtrack tracks; no peer is judged or exported while there are more");
+    }
+
+    /** What did not change since the last dump is shared with it; what did is read anew; the result equals a fresh parse. */
+    @Test
+    void sharesUnchangedValuesWithThePreviousDump() {
+        Random random = new Random(5);
+        WgDumps.Generated first = WgDumps.generate(random, 2, 50);
+        LiveState before = WgDumpParser.parse(first.text(), w -> { });
+        List<String> lines = new ArrayList<>(first.text().lines().toList());
+        String moved = lines.get(3);
+        lines.set(3, lines.get(4));
+        lines.set(4, moved.replaceFirst("\t[0-9]+\t[0-9]+\t[0-9]+\t", "\t1800000000\t5\t6\t"));
+        lines.remove(10);
+        String text = String.join("\n", lines) + "\n";
+
+        LiveState after = WgDumpParser.parse(text, w -> { }, before);
+
+        assertThat(after).isEqualTo(WgDumpParser.parse(text, w -> { }));
+        PeerStatus unchanged = after.interfaces().get(0).peers().get(1);
+        assertThat(before.interfaces().get(0).peers()).anySatisfy(p -> assertThat(p).isSameAs(unchanged));
+        PeerStatus changed = after.interfaces().get(0).peers().get(3);
+        PeerStatus old = before.interfaces().get(0).peers().stream().filter(p -> p.publicKey().equals(changed.publicKey())).findFirst().orElseThrow();
+        assertThat(changed).isNotEqualTo(old);
+        assertThat(changed.publicKey()).isSameAs(old.publicKey());
+        assertThat(changed.allowedIps()).isSameAs(old.allowedIps());
+        assertThat(changed.latestHandshakeEpochSeconds()).isEqualTo(1_800_000_000L);
     }
 }
