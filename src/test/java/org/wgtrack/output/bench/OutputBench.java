@@ -41,7 +41,7 @@ import org.wgtrack.wg.PublicKey;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx64m", "-Xms8m", "-Xss512k", "-XX:TieredStopAtLevel=1",
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx512m", "-Xms8m", "-Xss512k", "-XX:TieredStopAtLevel=1",
         "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError"})
 public class OutputBench {
 
