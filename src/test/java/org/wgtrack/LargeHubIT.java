@@ -152,7 +152,37 @@ class LargeHubIT {
                     + "; daemon CPU " + Math.round(msPerCycle) + " ms per cycle (clock ticks of 10 ms, after the first cycles)");
             assertThat(daemon.isAlive()).isTrue();
             assertThat(daemon.log()).doesNotContain("OutOfMemoryError", "ERROR");
+
+            // One peer more than the cap: the cycle fails with a clear error and the outputs say so.
+            // Peers that never connected keep the dump (20 MB) under the 32 MiB wg output limit.
+            String full = Files.readString(dir.resolve("dump"));
+            StringBuilder tooMany = new StringBuilder(full.substring(0, full.indexOf('\n') + 1));
+            Random random = new Random(1);
+            for (int i = 0; i <= 250_000; i++) {
+                tooMany.append("wg0\t").append(WgDumps.randomKey(random)).append("\t(none)\t(none)\t(none)\t0\t0\t0\toff\n");
+            }
+            serveAtomically(tooMany.toString());
+            daemon.awaitLog(l -> l.contains("reading the live state failed: wg show all dump: live state has 250001 peers,"
+                    + " more than the 250000 wgtrack tracks; no peer is judged or exported while there are more (retrying every cycle)"),
+                    Duration.ofSeconds(60), "the cap to be reported");
+            awaitCycles(daemon, cycles() + 1);
+            assertThat(influxPeerLines()).isZero();
+            assertThat(Files.readString(dir.resolve("influx.out"))).contains("live_state_ok=0i");
+            assertThat(scrapedPeers(port)).isZero();
+
+            serveAtomically(full);
+            daemon.awaitLog(l -> l.contains("reading the live state works again"), Duration.ofSeconds(60), "recovery");
+            awaitCycles(daemon, cycles() + 2);
+            assertThat(influxPeerLines()).isEqualTo(PEERS);
+            assertThat(daemon.isAlive()).isTrue();
+            assertThat(daemon.log()).doesNotContain("OutOfMemoryError");
         }
+    }
+
+    private void serveAtomically(String dump) throws IOException {
+        Path next = dir.resolve("dump.next");
+        Files.writeString(next, dump);
+        Files.move(next, dir.resolve("dump"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private int cycles() throws IOException {
