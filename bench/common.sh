@@ -22,13 +22,19 @@ key = lambda: base64.b64encode(bytes(rnd.getrandbits(8) for _ in range(32))).dec
 now = int(time.time())
 dump = ["wg0\t%s\t%s\t51820\toff" % (key(), key())]
 conf = ["[Interface]", "Address = 10.0.0.1/16", ""]
+def addresses(i):
+    if i < 63750:  # the first 63,750 as they always were, so figures stay comparable
+        return "10.%d.%d.2" % (1 + i // 250, i % 250), "198.51.%d.%d" % (i // 250, i % 250)
+    j = i - 63750
+    return ("172.%d.%d.%d" % (16 + j // 62500, j // 250 % 250, 1 + j % 250),
+            "198.%d.%d.%d" % (52 + j // 62500, j // 250 % 250, 1 + j % 250))
 for i in range(peers):
     k = key()
-    ip = "10.%d.%d.2" % (1 + i // 250, i % 250)
-    dump.append("wg0\t%s\t(none)\t198.51.%d.%d:51820\t%s/32\t%d\t%d\t%d\t25"
-                % (k, i // 250, i % 250, ip, now, 1 << 30, 1 << 20))
+    ip, endpoint = addresses(i)
+    dump.append("wg0\t%s\t(none)\t%s:51820\t%s/32\t%d\t%d\t%d\t25"
+                % (k, endpoint, ip, now, 1 << 30, 1 << 20))
     conf += ["[Peer]", "# Name = peer %d" % i, "PublicKey = " + k, "AllowedIPs = %s/32" % ip,
-             "Endpoint = 198.51.%d.%d:51820" % (i // 250, i % 250), ""]
+             "Endpoint = %s:51820" % endpoint, ""]
 open(os.path.join(work, "dump"), "w").write("\n".join(dump) + "\n")
 open(os.path.join(work, "wg0.conf"), "w").write("\n".join(conf))
 PY

@@ -1,8 +1,8 @@
 package org.wgtrack.output;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -26,6 +26,7 @@ import java.util.Set;
  */
 public final class AtomicFileWriter {
 
+    private static final int BUFFER_SIZE = 16384;
     private static final Set<PosixFilePermission> MODE_0644 = PosixFilePermissions.fromString("rw-r--r--");
 
     private AtomicFileWriter() {
@@ -38,6 +39,20 @@ public final class AtomicFileWriter {
 
     /** Writes the first {@code length} bytes of {@code content}; errors as {@link #write(Path, byte[])}. */
     public static void write(Path target, byte[] content, int length) throws IOException {
+        write(target, out -> out.write(content, 0, length));
+    }
+
+    /** What goes into the file, written as it is produced. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Streams {@code content} into the temp file through a small buffer, so that an output of
+     * megabytes (100,000 peers) never sits in memory whole; errors as {@link #write(Path, byte[])}.
+     */
+    public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
@@ -46,11 +61,9 @@ public final class AtomicFileWriter {
             }
             // Hidden name: a glob such as /var/cache/*.out in Telegraf's config never sees it.
             temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content, 0, length);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+            try (OutputStream out = new BufferedOutputStream(
+                    Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), BUFFER_SIZE)) {
+                content.writeTo(out);
             }
             // createTempFile makes 0600 files; readers such as telegraf run as another user.
             Files.setPosixFilePermissions(temp, MODE_0644);

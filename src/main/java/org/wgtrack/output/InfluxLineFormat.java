@@ -1,5 +1,8 @@
 package org.wgtrack.output;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import org.wgtrack.wg.Endpoint;
@@ -40,22 +43,38 @@ public final class InfluxLineFormat {
 
     private final CounterType counterType;
     /**
-     * Kept from cycle to cycle: after the first cycle it has the right size and neither grows nor
-     * is allocated again (a few hundred bytes per peer). One format at a time: one output uses it.
+     * Kept from cycle to cycle and handed on whenever it holds {@link #CHUNK} characters, so it
+     * neither grows with the peers nor is allocated again. One format at a time: one output uses it.
      */
-    private final StringBuilder text = new StringBuilder(256);
+    private final StringBuilder text = new StringBuilder(CHUNK + 1024);
+    private static final int CHUNK = 16384;
 
     public InfluxLineFormat(CounterType counterType) {
         this.counterType = counterType;
     }
 
     public String format(Snapshot snapshot) {
+        StringWriter out = new StringWriter();
+        try {
+            write(snapshot, out);
+        } catch (IOException e) {
+            throw new AssertionError("a StringWriter does not fail", e);
+        }
+        return out.toString();
+    }
+
+    /** The lines of {@link #format}, handed to {@code writer} a chunk at a time; IOException only from it. */
+    public void write(Snapshot snapshot, Writer writer) throws IOException {
         StringBuilder out = text;
         out.setLength(0);
         String timestamp = Long.toString(epochNanos(snapshot.takenAt()));
         for (PeerSnapshot peer : snapshot.peers()) {
             appendPeer(out, peer);
             out.append(' ').append(timestamp).append('\n');
+            if (out.length() >= CHUNK) {
+                writer.append(out);
+                out.setLength(0);
+            }
         }
         out.append(DAEMON_LINE_START);
         integer(out, "live_state_ok=", snapshot.liveStateOk() ? 1 : 0);
@@ -68,7 +87,8 @@ public final class InfluxLineFormat {
             PlainDecimal.append(out, snapshot.cycleDuration().get().toNanos(), 9);
         }
         out.append(' ').append(timestamp).append('\n');
-        return out.toString();
+        writer.append(out);
+        out.setLength(0);
     }
 
     /** Tags in key order, then the fields; written straight into {@code out}, no text per value. */

@@ -1,6 +1,8 @@
 package org.wgtrack.output;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /** Writes {@link InfluxLineFormat} to the spec's file, atomically, every cycle. */
@@ -25,6 +27,10 @@ public final class InfluxOutput implements Output {
 
     @Override
     public void write(Snapshot snapshot) throws IOException {
-        AtomicFileWriter.write(spec.filename(), format.format(snapshot).getBytes(StandardCharsets.UTF_8));
+        AtomicFileWriter.write(spec.filename(), out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            format.write(snapshot, writer);
+            writer.flush();
+        });
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.wgtrack.wg.IpText;
 import org.wgtrack.wg.LiveState;
 import org.wgtrack.wg.PublicKey;
+import org.wgtrack.wg.TooManyPeersException;
 import org.wgtrack.wg.WgDumpParser;
 
 /** wg(8) run as a child process: {@code wg show all dump}, {@code wg set … endpoint …}. */
@@ -25,6 +26,8 @@ public final class WgCommand implements Wg {
     private final String command;
     private final ProcessRunner runner;
     private final Consumer<String> dumpWarnings;
+    /** The last dump read, whose unchanged values the next one shares (WgDumpParser). */
+    private LiveState previous = new LiveState(List.of());
 
     /**
      * @param command      {@code wg_command}: a program name looked up on PATH, or a path
@@ -37,9 +40,14 @@ public final class WgCommand implements Wg {
     }
 
     @Override
-    public LiveState dump() throws WgException {
+    public synchronized LiveState dump() throws WgException {
         ProcessResult result = run(List.of(command, "show", "all", "dump"));
-        return WgDumpParser.parse(result.stdout(), dumpWarnings);
+        try {
+            previous = WgDumpParser.parse(result.stdout(), dumpWarnings, previous);
+            return previous;
+        } catch (TooManyPeersException e) {
+            throw new WgException(WgDumpParser.SOURCE + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

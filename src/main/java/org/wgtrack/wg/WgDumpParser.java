@@ -4,11 +4,13 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +46,15 @@ public final class WgDumpParser {
     private static final String NONE = "(none)";
     private static final String OFF = "off";
     private static final int MAX_FIELDS = 9;
+    /**
+     * The most peers wgtrack tracks. A larger dump fails the cycle with
+     * {@link TooManyPeersException} instead of filling the heap: 250,000 real-shaped peer lines
+     * are about the 32 MiB of wg output that is read at most, and the launchers' heap is sized for
+     * this many (README, "Performance").
+     */
+    public static final int MAX_PEERS = 250_000;
+
+    private static final LiveState EMPTY = new LiveState(List.of());
     private static final String BAD_NAME = "bad interface name (expected 1 to 15 characters, no spaces or '/'; value not shown)";
 
     private final String dump;
@@ -57,14 +68,36 @@ public final class WgDumpParser {
     private final List<Draft> interfaces = new ArrayList<>();
     private final Map<String, Draft> byName = new HashMap<>();
     private Draft current;
+    private int peerCount;
 
-    private WgDumpParser(String dump, Consumer<String> warnings) {
+    private final int maxPeers;
+    private final Map<String, InterfaceStatus> previous = new HashMap<>();
+
+    private WgDumpParser(String dump, Consumer<String> warnings, int maxPeers, LiveState previous) {
         this.dump = dump;
         this.warnings = warnings;
+        this.maxPeers = maxPeers;
+        previous.interfaces().forEach(i -> this.previous.putIfAbsent(i.name(), i));
     }
 
+    /** @throws TooManyPeersException when the dump has more than {@link #MAX_PEERS} peer lines */
     public static LiveState parse(String dump, Consumer<String> warnings) {
-        return new WgDumpParser(dump, warnings).run();
+        return parse(dump, warnings, MAX_PEERS, EMPTY);
+    }
+
+    /**
+     * As {@link #parse(String, Consumer)}, sharing with {@code previous} (the last cycle's result)
+     * every key, endpoint, allowed-ips list and peer that did not change. The result is the same,
+     * but a large hub keeps one copy of them instead of one per cycle still referenced (the last
+     * cycle's snapshot in the outputs, the one being built): about half the heap at 100,000 peers.
+     */
+    public static LiveState parse(String dump, Consumer<String> warnings, LiveState previous) {
+        return parse(dump, warnings, MAX_PEERS, previous);
+    }
+
+    /** With another peer limit, for tests. */
+    static LiveState parse(String dump, Consumer<String> warnings, int maxPeers, LiveState previous) {
+        return new WgDumpParser(dump, warnings, maxPeers, previous).run();
     }
 
     private LiveState run() {
@@ -82,6 +115,9 @@ public final class WgDumpParser {
                 line(start, lineEnd, lineNumber);
             }
             start = end + 1;
+            if (peerCount > maxPeers) {
+                throw new TooManyPeersException(peerCount + peerLinesFrom(start), maxPeers);
+            }
         }
         List<InterfaceStatus> result = new ArrayList<>(interfaces.size());
         for (Draft d : interfaces) {
@@ -139,7 +175,8 @@ public final class WgDumpParser {
             throw new BadLine("second interface line for " + name + " (expected one per interface)");
         }
         // wg prints 0 while the interface does not listen (no private key yet).
-        Draft draft = new Draft(name, publicKey, port == 0 ? OptionalInt.empty() : OptionalInt.of((int) port), fwmark);
+        Draft draft = new Draft(name, publicKey, port == 0 ? OptionalInt.empty() : OptionalInt.of((int) port), fwmark,
+                previous.containsKey(name) ? previous.get(name).peers() : List.of());
         interfaces.add(draft);
         byName.put(name, draft);
         current = draft;
@@ -202,7 +239,37 @@ public final class WgDumpParser {
             // wg prints 0 as "off"; keep one representation, as WgQuickParser does.
             keepalive = seconds == 0 ? OptionalInt.empty() : OptionalInt.of((int) seconds);
         }
-        iface.peers.add(new PeerStatus(iface.name, publicKey, endpoint, allowedIps, handshake, rx, tx, keepalive));
+        // A second line for the same peer would give the outputs two peers with one identity
+        // (two Prometheus series with the same labels fail every scrape); the first one wins.
+        if (!iface.publicKeys.add(publicKey)) {
+            throw new BadLine("second line for peer " + publicKey.base64() + " of " + iface.name
+                    + " (expected one line per peer; the first one is used)");
+        }
+        peerCount++;
+        PeerStatus peer = new PeerStatus(iface.name, publicKey, endpoint, allowedIps, handshake, rx, tx, keepalive);
+        PeerStatus before = iface.previousPeer(publicKey);
+        if (before != null) {
+            peer = peer.equals(before) ? before : new PeerStatus(iface.name, before.publicKey(),
+                    endpoint.equals(before.endpoint()) ? before.endpoint() : endpoint,
+                    allowedIps.equals(before.allowedIps()) ? before.allowedIps() : allowedIps, handshake, rx, tx, keepalive);
+        }
+        iface.peers.add(peer);
+    }
+
+    /** Lines with peer-line shape (8 tabs) from {@code from} on, counted without reading them. */
+    private int peerLinesFrom(int from) {
+        int count = 0;
+        int tabs = 0;
+        for (int i = from; i < dump.length(); i++) {
+            char c = dump.charAt(i);
+            if (c == '\t') {
+                tabs++;
+            } else if (c == '\n') {
+                count += tabs == 8 ? 1 : 0;
+                tabs = 0;
+            }
+        }
+        return count + (tabs == 8 ? 1 : 0);
     }
 
     private PublicKey publicKey(int field, String problem) throws BadLine {
@@ -440,12 +507,34 @@ public final class WgDumpParser {
         final OptionalInt listenPort;
         final OptionalLong fwmark;
         final List<PeerStatus> peers = new ArrayList<>();
+        final Set<PublicKey> publicKeys = new HashSet<>();
 
-        Draft(String name, Optional<PublicKey> publicKey, OptionalInt listenPort, OptionalLong fwmark) {
+        /** The interface's peers of the last cycle, usually in the same order as now. */
+        final List<PeerStatus> previousPeers;
+        Map<PublicKey, PeerStatus> previousByKey;
+
+        Draft(String name, Optional<PublicKey> publicKey, OptionalInt listenPort, OptionalLong fwmark, List<PeerStatus> previousPeers) {
             this.name = name;
             this.publicKey = publicKey;
             this.listenPort = listenPort;
             this.fwmark = fwmark;
+            this.previousPeers = previousPeers;
+        }
+
+        /** The same peer in the last cycle, if it was there: at the same position, else looked up. */
+        PeerStatus previousPeer(PublicKey key) {
+            int position = peers.size();
+            if (position < previousPeers.size() && previousPeers.get(position).publicKey().equals(key)) {
+                return previousPeers.get(position);
+            }
+            if (previousPeers.isEmpty()) {
+                return null;
+            }
+            if (previousByKey == null) {
+                previousByKey = new HashMap<>();
+                previousPeers.forEach(p -> previousByKey.putIfAbsent(p.publicKey(), p));
+            }
+            return previousByKey.get(key);
         }
     }
 

@@ -88,7 +88,7 @@ import org.wgtrack.wg.WgDumpParser;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx64m", "-Xms8m", "-Xss512k", "-XX:TieredStopAtLevel=1",
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx512m", "-Xms8m", "-Xss512k", "-XX:TieredStopAtLevel=1",
         "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError"})
 public class CycleBench {
 

@@ -3,19 +3,30 @@ package org.wgtrack.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.wgtrack.config.LogLevel;
+import org.wgtrack.log.Log;
 
 class PrometheusOutputTest {
 
@@ -115,5 +126,79 @@ class PrometheusOutputTest {
         output.close();
         output.write(TestSnapshots.threePeers());
         assertThat(output.boundPort()).isEmpty();
+    }
+    @Test
+    void peerWithTheLabelsOfAnotherIsLeftOutWithAWarningAndTheScrapeSucceeds() throws Exception {
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), false, LogLevel.INFO));
+        try {
+            PeerSnapshot twin = TestSnapshots.up();
+            output.write(new Snapshot(TestSnapshots.TAKEN_AT, Optional.empty(), List.of(TestSnapshots.up(), twin, TestSnapshots.neverSeen()),
+                    Optional.empty(), Map.of()));
+            HttpResponse<String> response = get("/metrics", null);
+            get("/metrics", null);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body().lines().filter(l -> l.startsWith("wgtrack_peer_up{"))).hasSize(2);
+            assertThat(response.body()).contains("wgtrack_peers{interface=\"wg0\",state=\"up:ok\"} 1.0\n");
+            assertThat(logged.toString(StandardCharsets.UTF_8).lines()).singleElement().asString().endsWith(
+                    "output prometheus: 1 peer(s) left out of /metrics because another peer has the same labels, e.g. wg0 peer "
+                            + TestSnapshots.key(1).base64() + " (expected one peer per interface and public key)");
+        } finally {
+            Log.install(new Log(System.err, false, LogLevel.INFO));
+        }
+    }
+
+    @Test
+    void gzipAndHeadAndNoSnapshotYet() throws Exception {
+        output.write(TestSnapshots.threePeers());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + output.boundPort().orElseThrow() + "/metrics"))
+                .header("Accept-Encoding", "gzip").timeout(Duration.ofSeconds(5)).build();
+        HttpResponse<byte[]> zipped = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        String unzipped = new String(new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(unzipped).isEqualTo(get("/metrics", null).body());
+
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(request.uri()).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+    }
+
+    /** Scrapes at once while cycles replace the snapshot: every one answers 200 with one whole snapshot. */
+    @Test
+    void concurrentScrapesDuringSnapshotSwapsAllSucceedWithACompleteSnapshot() throws Exception {
+        output.write(RandomSnapshots.snapshot(1));
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread cycles = new Thread(() -> {
+            long seed = 0;
+            while (running.get()) {
+                try {
+                    output.write(RandomSnapshots.snapshot(seed++));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        cycles.start();
+        try {
+            List<CompletableFuture<HttpResponse<String>>> scrapes = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                scrapes.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + output.boundPort().orElseThrow()
+                        + "/metrics")).header("Accept", i % 2 == 0 ? "application/openmetrics-text" : "*/*")
+                        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (int i = 0; i < scrapes.size(); i++) {
+                HttpResponse<String> response = scrapes.get(i).get();
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).contains("wgtrack_resolutions_total{result=\"failed\"}");
+                if (i % 2 == 0) {
+                    assertThat(response.body()).endsWith("# EOF\n");
+                }
+            }
+        } finally {
+            running.set(false);
+            cycles.join();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.wgtrack.wg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -272,5 +273,65 @@ class WgDumpParserTest {
             default -> fields.set(f, "");
         }
         return String.join("\t", fields);
+    }
+    @Test
+    void secondLineForTheSamePeerIsSkippedAndTheFirstWins() {
+        String key = "HiI/tBkCD3fMfC2ujzBygjD8u8Qha6RiHWVr/TYARd0=";
+        String dump = "wg0\t(none)\t(none)\t0\toff\n"
+                + "wg0\t" + key + "\t(none)\t192.0.2.1:51820\t10.0.0.2/32\t100\t1\t2\toff\n"
+                + "wg1\t(none)\t(none)\t0\toff\n"
+                + "wg1\t" + key + "\t(none)\t(none)\t(none)\t0\t0\t0\toff\n"
+                + "wg0\t" + key + "\t(none)\t192.0.2.9:51820\t10.0.0.9/32\t200\t3\t4\toff\n";
+        List<String> warnings = new ArrayList<>();
+        LiveState state = WgDumpParser.parse(dump, warnings::add);
+
+        assertThat(warnings).containsExactly("wg show all dump:5: second line for peer " + key
+                + " of wg0 (expected one line per peer; the first one is used); line skipped: wg0 " + key
+                + " (none) 192.0.2.9:51820 10.0.0.9/32 200 3 4 off");
+        assertThat(state.interfaces().get(0).peers()).singleElement()
+                .satisfies(p -> assertThat(p.endpoint()).contains(new Endpoint("192.0.2.1", 51820)));
+        assertThat(state.interfaces().get(1).peers()).hasSize(1);
+    }
+
+    @Test
+    void moreThanTheLimitOfPeersFailsTheWholeDumpNamingHowMany() {
+        Random random = new Random(9);
+        StringBuilder dump = new StringBuilder("wg0\t(none)\t(none)\t0\toff\n");
+        for (int i = 0; i < 25; i++) {
+            dump.append(WgDumps.render(WgDumps.randomPeer(random, "wg0"), "(none)"));
+        }
+        assertThat(WgDumpParser.parse(dump.toString(), w -> { }, 25, new LiveState(List.of())).interfaces().get(0).peers()).hasSize(25);
+        dump.append("\n").append(WgDumps.render(WgDumps.randomPeer(random, "wg0"), "(none)"))
+                .append(WgDumps.render(WgDumps.randomPeer(random, "wg0"), "(none)").strip());
+
+        assertThatThrownBy(() -> WgDumpParser.parse(dump.toString(), w -> { }, 25, new LiveState(List.of())))
+                .isInstanceOf(TooManyPeersException.class)
+                .hasMessage("live state has 27 peers, more than the 25 wgtrack tracks; no peer is judged or exported while there are more");
+    }
+
+    /** What did not change since the last dump is shared with it; what did is read anew; the result equals a fresh parse. */
+    @Test
+    void sharesUnchangedValuesWithThePreviousDump() {
+        Random random = new Random(5);
+        WgDumps.Generated first = WgDumps.generate(random, 2, 50);
+        LiveState before = WgDumpParser.parse(first.text(), w -> { });
+        List<String> lines = new ArrayList<>(first.text().lines().toList());
+        String moved = lines.get(3);
+        lines.set(3, lines.get(4));
+        lines.set(4, moved.replaceFirst("\t[0-9]+\t[0-9]+\t[0-9]+\t", "\t1800000000\t5\t6\t"));
+        lines.remove(10);
+        String text = String.join("\n", lines) + "\n";
+
+        LiveState after = WgDumpParser.parse(text, w -> { }, before);
+
+        assertThat(after).isEqualTo(WgDumpParser.parse(text, w -> { }));
+        PeerStatus unchanged = after.interfaces().get(0).peers().get(1);
+        assertThat(before.interfaces().get(0).peers()).anySatisfy(p -> assertThat(p).isSameAs(unchanged));
+        PeerStatus changed = after.interfaces().get(0).peers().get(3);
+        PeerStatus old = before.interfaces().get(0).peers().stream().filter(p -> p.publicKey().equals(changed.publicKey())).findFirst().orElseThrow();
+        assertThat(changed).isNotEqualTo(old);
+        assertThat(changed.publicKey()).isSameAs(old.publicKey());
+        assertThat(changed.allowedIps()).isSameAs(old.allowedIps());
+        assertThat(changed.latestHandshakeEpochSeconds()).isEqualTo(1_800_000_000L);
     }
 }

@@ -22,7 +22,12 @@ import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
 
 /**
- * Renders the latest snapshot as Prometheus metrics at scrape time. Because every scrape is
+ * The reference for {@link MetricsExposition}: the same metrics built with the official Prometheus
+ * client's model (what {@code PrometheusOutput} served before it streamed them), so that
+ * {@code MetricsExpositionEquivalenceTest} can hold the two byte for byte together. It needs the
+ * whole scrape in memory, about 16 objects per peer, which is why it is not used at run time.
+ *
+ * <p>Renders the latest snapshot as Prometheus metrics at scrape time. Because every scrape is
  * built from one snapshot, a peer that is gone simply is not there: no stale series and no
  * registration bookkeeping. Counters are named without {@code _total}; client_java appends it.
  * Before the first snapshot and when the live-state read failed there are no peer metrics.
