@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.wgtrack.log.Shown;
 
 /**
  * Reads {@code wg show all dump}: tab-separated, one line per interface followed by one line
@@ -172,7 +173,7 @@ public final class WgDumpParser {
         }
         OptionalLong fwmark = fwmark();
         if (byName.containsKey(name)) {
-            throw new BadLine("second interface line for " + name + " (expected one per interface)");
+            throw new BadLine("second interface line for " + Shown.escaped(name) + " (expected one per interface)");
         }
         // wg prints 0 while the interface does not listen (no private key yet).
         Draft draft = new Draft(name, publicKey, port == 0 ? OptionalInt.empty() : OptionalInt.of((int) port), fwmark,
@@ -209,7 +210,7 @@ public final class WgDumpParser {
             }
             iface = byName.get(field(0));
             if (iface == null) {
-                throw new BadLine("peer of " + field(0) + " without a readable interface line before it (expected the interface line first)");
+                throw new BadLine("peer of " + Shown.escaped(field(0)) + " without a readable interface line before it (expected the interface line first)");
             }
         }
         PublicKey publicKey = publicKey(1, "bad peer public key");
@@ -242,7 +243,7 @@ public final class WgDumpParser {
         // A second line for the same peer would give the outputs two peers with one identity
         // (two Prometheus series with the same labels fail every scrape); the first one wins.
         if (!iface.publicKeys.add(publicKey)) {
-            throw new BadLine("second line for peer " + publicKey.base64() + " of " + iface.name
+            throw new BadLine("second line for peer " + publicKey.shortForm() + " of " + iface.name
                     + " (expected one line per peer; the first one is used)");
         }
         peerCount++;
@@ -274,7 +275,7 @@ public final class WgDumpParser {
 
     private PublicKey publicKey(int field, String problem) throws BadLine {
         if (!PublicKey.isValid(dump, starts[field], ends[field])) {
-            throw new BadLine(problem + " (expected 44 base64 characters, got " + field(field) + ")");
+            throw new BadLine(problem + " (expected 44 base64 characters, got " + Shown.value(field(field)) + ")");
         }
         return new PublicKey(field(field));
     }
@@ -358,7 +359,7 @@ public final class WgDumpParser {
                 return new AllowedIp(address, (int) prefix);
             }
         }
-        String item = PublicKey.isValid(dump, from, to) ? "a key-shaped value, not shown" : dump.substring(from, to);
+        String item = PublicKey.isValid(dump, from, to) ? "a key-shaped value, not shown" : Shown.value(dump.substring(from, to));
         throw new BadLine("bad allowed ip (expected address/prefix, got " + item + ")");
     }
 
@@ -442,7 +443,7 @@ public final class WgDumpParser {
      * something else may be a secret that slipped over, so it is not shown.
      */
     private String got(int field) {
-        return PublicKey.isValid(dump, starts[field], ends[field]) ? "a key-shaped value, not shown" : field(field);
+        return PublicKey.isValid(dump, starts[field], ends[field]) ? "a key-shaped value, not shown" : Shown.value(field(field));
     }
 
     private long number(int field) {
@@ -480,7 +481,7 @@ public final class WgDumpParser {
         return value;
     }
 
-    /** The line for a warning, fields separated by spaces; secret columns and key-shaped values elsewhere hidden. */
+    /** The line for a warning, fields separated by spaces; the public key short, secret columns and key-shaped values elsewhere hidden. */
     private String shown(int fields) {
         int secret = fields == 5 ? 1 : 2;
         int publicKey = fields == 5 ? 2 : 1;
@@ -493,8 +494,11 @@ public final class WgDumpParser {
             boolean badName = f == 0 && !isInterfaceName(0);
             if ((f == secret && !isNone(f)) || keyElsewhere || badName) {
                 out.append("(hidden)");
+            } else if (f == publicKey && PublicKey.isValid(dump, starts[f], ends[f])) {
+                // short, as logs show keys: a line this broken may have a secret in this column
+                out.append(dump, starts[f], starts[f] + 8).append('…');
             } else {
-                out.append(dump, starts[f], ends[f]);
+                out.append(Shown.value(field(f)));
             }
         }
         return out.toString();

@@ -67,7 +67,13 @@ class WgFormatsFuzzTest {
             LiveState live = WgDumpParser.parse(text, seen::add);
             warned += seen.size();
             seen.forEach(message -> assertNoControlCharacter(seed, message));
-            seen.add(live.toString());
+            // public-key columns may show a key (a secret moved there looks like any other key); nothing else may
+            for (InterfaceStatus iface : live.interfaces()) {
+                seen.add(iface.name());
+                for (PeerStatus peer : iface.peers()) {
+                    seen.add(peer.endpoint() + " " + peer.allowedIps());
+                }
+            }
             assertNoSecret(seed, text, secrets, seen);
         }
         assertThat(warned).as("most mutations are warned about").isGreaterThan(INPUTS / 3);
