@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real daemon ({@code bin/wgtrack}, a scripted {@code wg}) when the files people edit go
- * wrong under it: the config deleted before a SIGHUP, and a FIFO where a wg-quick file belongs.
+ * wrong under it: the config deleted before a SIGHUP, a FIFO where a wg-quick file belongs, and
+ * an interpolation bomb.
  * Outputs must keep coming on time and the log must say once what is wrong. Needs no root.
  */
 class ConfigFileFaultsIT {
@@ -130,6 +131,24 @@ class ConfigFileFaultsIT {
             String log = daemon.log();
             String error = fifo + ": not a regular file (a FIFO); tracking wg0's live state without configured endpoints";
             assertThat(count(log, error)).as("the FIFO reported once per read in:\n%s", log).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void interpolationBombIsRefusedWithExitTwoInsteadOfExhaustingTheHeap() throws Exception {
+        // eight levels, each twice the one below, in a key wgtrack reads: 2^8 copies of a 1 KiB
+        // value, far beyond the 64 KiB a value may expand to (ten levels killed the JVM before)
+        StringBuilder bomb = new StringBuilder("[general]\nx0 = " + "a".repeat(1024) + "\n");
+        for (int level = 1; level <= 8; level++) {
+            bomb.append("x").append(level).append(" = %(x").append(level - 1).append(")s%(x").append(level - 1).append(")s\n");
+        }
+        bomb.append("wg_command = %(x8)s\n");
+        Path config = dir.resolve("bomb.conf");
+        Files.writeString(config, bomb);
+        try (DaemonProcess daemon = DaemonProcess.start(dir, Map.of("WGTRACK_JAVA_OPTS", "-Xmx64m"), "-c", config.toString())) {
+            assertThat(daemon.awaitExit(Duration.ofSeconds(20))).isEqualTo(2);
+            assertThat(daemon.log()).contains(config + ":").contains("value too long after interpolation")
+                    .doesNotContain("OutOfMemoryError");
         }
     }
 }
