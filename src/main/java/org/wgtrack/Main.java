@@ -6,21 +6,24 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.ConfigLoader;
-import org.wgtrack.config.LogLevel;
 import org.wgtrack.config.WgtrackConfig;
+import org.wgtrack.daemon.Daemon;
+import org.wgtrack.daemon.Signals;
 import org.wgtrack.log.Log;
+import org.wgtrack.log.LogLevel;
 import org.wgtrack.log.RateLimiter;
-import org.wgtrack.output.OutputPlan;
 import org.wgtrack.output.OutputFactory;
+import org.wgtrack.output.OutputPlan;
+import org.wgtrack.status.StatusCommand;
+import org.wgtrack.system.DetectedPinger;
 import org.wgtrack.system.JdkInterfaceAddresses;
 import org.wgtrack.system.OsProcessRunner;
-import org.wgtrack.system.DetectedPinger;
 import org.wgtrack.system.RedetectingPinger;
 import org.wgtrack.system.SystemResolver;
 import org.wgtrack.system.WgCommand;
@@ -42,7 +45,7 @@ import picocli.CommandLine.Spec;
             "Tracks WireGuard links, exports their status and re-resolves endpoint hostnames of links that are down.",
             "Runs in the foreground; SIGHUP reloads the configuration, SIGTERM stops."},
         subcommands = {StatusCommand.class, org.wgtrack.service.InstallCommand.class, org.wgtrack.service.UninstallCommand.class})
-public final class Main implements Callable<Integer> {
+public final class Main implements Callable<Integer>, Daemon.ConfigSource {
 
     static final Path DEFAULT_CONFIG = Path.of("/etc/wgtrack.conf");
     static final String STOPPED_DURING_START_UP = "stop requested during start-up; stopped before the first cycle";
@@ -117,7 +120,7 @@ public final class Main implements Callable<Integer> {
         Daemon daemon = new Daemon(loaded, Optional.ofNullable(logLevel), outputs, this::loadConfig,
                 general -> new WgCommand(general.wgCommand(), runner, dumpWarning),
                 OutputFactory::validate, pinger, new SystemResolver(), new JdkInterfaceAddresses(),
-                Clock.systemUTC(), Daemon.Ticker.SYSTEM, EndpointUpdater.LOOKUP_TIMEOUT);
+                Clock.systemUTC(), Daemon.Ticker.SYSTEM, Daemon.LOOKUP_TIMEOUT);
         Signals.Handover handover = Signals.attach(daemon);
         if (handover.stopRequested()) {
             Log.info(STOPPED_DURING_START_UP);
@@ -147,6 +150,12 @@ public final class Main implements Callable<Integer> {
     static String noPingProgramMessage(String reason) {
         return reason + ": neither fping nor ping can be run (PATH " + Optional.ofNullable(System.getenv("PATH")).orElse("not set")
                 + "); judging every peer by its handshake alone until one is installed and wgtrack reloaded (SIGHUP)";
+    }
+
+    /** wgtrack's configuration as the command line names it (also for {@code wgtrack status}). */
+    @Override
+    public WgtrackConfig load() throws ConfigException {
+        return loadConfig();
     }
 
     WgtrackConfig loadConfig() throws ConfigException {

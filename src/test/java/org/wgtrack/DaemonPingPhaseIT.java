@@ -23,9 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.config.ConfigLoader;
-import org.wgtrack.config.LogLevel;
 import org.wgtrack.config.WgtrackConfig;
+import org.wgtrack.daemon.Daemon;
+import org.wgtrack.daemon.DaemonAccess;
 import org.wgtrack.log.Log;
+import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.output.Snapshot;
 import org.wgtrack.system.FpingPinger;
@@ -33,9 +35,9 @@ import org.wgtrack.system.PingRequest;
 import org.wgtrack.system.Pinger;
 import org.wgtrack.system.ProcessRunner;
 import org.wgtrack.system.Wg;
-import org.wgtrack.testing.TestEnvironment;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.SilentNamespace;
+import org.wgtrack.testing.TestEnvironment;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.InterfaceStatus;
@@ -85,7 +87,7 @@ class DaemonPingPhaseIT {
     @AfterEach
     void close() {
         if (daemon != null) {
-            daemon.close();
+            DaemonAccess.close(daemon);
         }
         Log.install(new Log(System.err, false, LogLevel.INFO));
     }
@@ -129,13 +131,13 @@ class DaemonPingPhaseIT {
         daemon = new Daemon(config, Optional.empty(), OutputFactory.validate(config.outputs()), () -> config, general -> wg,
                 OutputFactory::validate, fping, new FakeResolver(() -> 0), name -> hub, Clock.systemUTC(),
                 Daemon.Ticker.SYSTEM, Duration.ofSeconds(5));
-        daemon.runCycle(Optional.empty()); // warm-up: the same cycle, not counted
+        DaemonAccess.runCycle(daemon); // warm-up: the same cycle, not counted
 
         List<Duration> cycles = new ArrayList<>();
         List<Duration> alone = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             long start = System.nanoTime();
-            Snapshot snapshot = daemon.runCycle(Optional.empty());
+            Snapshot snapshot = DaemonAccess.runCycle(daemon);
             cycles.add(Duration.ofNanos(System.nanoTime() - start));
             assertThat(snapshot.peers()).hasSize(PEERS).allSatisfy(p -> assertThat(p.pingRoundTrip()).isEmpty());
 

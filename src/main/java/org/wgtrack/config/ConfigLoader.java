@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.wgtrack.files.TextFileException;
+import org.wgtrack.files.TextFileReader;
 import org.wgtrack.ini.IniDocument;
 import org.wgtrack.ini.IniEntry;
 import org.wgtrack.ini.IniException;
@@ -19,8 +21,6 @@ import org.wgtrack.ini.IniProblem;
 import org.wgtrack.ini.IniReader;
 import org.wgtrack.ini.IniSection;
 import org.wgtrack.log.Shown;
-import org.wgtrack.system.TextFileException;
-import org.wgtrack.system.TextFileReader;
 import org.wgtrack.wg.PublicKey;
 
 /**

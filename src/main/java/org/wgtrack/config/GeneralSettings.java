@@ -3,6 +3,7 @@ package org.wgtrack.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.wgtrack.log.LogLevel;
 
 /** Daemon-wide settings from {@code [general]} (then {@code [DEFAULT]}). */
 public record GeneralSettings(Duration cycleTime, LogLevel logLevel, Path wireguardConfigDir, String wgCommand) {

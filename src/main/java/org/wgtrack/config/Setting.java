@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.wgtrack.log.LogLevel;
 import org.wgtrack.wg.IpLiteral;
 
 /**

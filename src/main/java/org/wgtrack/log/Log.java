@@ -3,7 +3,6 @@ package org.wgtrack.log;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Objects;
-import org.wgtrack.config.LogLevel;
 
 /**
  * wgtrack's log: one line per event on stderr, with its level. Under systemd (when

@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.wgtrack.files.TextFileReader;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.output.OutputPlan;
-import org.wgtrack.system.TextFileReader;
 
 /**
  * Mutated {@code wgtrack.conf} files, read the way the daemon reads them (bytes through

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wgtrack.system.TextFileReader;
+import org.wgtrack.files.TextFileReader;
+import org.wgtrack.log.LogLevel;
 import org.wgtrack.wg.PublicKey;
 
 class ConfigLoaderTest {

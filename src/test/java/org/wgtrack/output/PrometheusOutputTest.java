@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.wgtrack.config.LogLevel;
 import org.wgtrack.log.Log;
+import org.wgtrack.log.LogLevel;
 
 class PrometheusOutputTest {
 

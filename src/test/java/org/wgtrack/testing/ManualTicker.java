@@ -2,7 +2,7 @@ package org.wgtrack.testing;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.wgtrack.Daemon;
+import org.wgtrack.daemon.Daemon;
 
 /** Monotonic time that only moves when the test (or a wait) moves it; waits return at their deadline. */
 public final class ManualTicker implements Daemon.Ticker {

@@ -1,4 +1,4 @@
-package org.wgtrack;
+package org.wgtrack.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,11 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wgtrack.config.AddressFamily;
-import org.wgtrack.config.LogLevel;
 import org.wgtrack.log.Log;
+import org.wgtrack.log.LogLevel;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.FakeWgBackend;
 import org.wgtrack.wg.Endpoint;
+import org.wgtrack.wg.PeerId;
 import org.wgtrack.wg.PublicKey;
 
 class EndpointUpdaterTest {

@@ -1,4 +1,4 @@
-package org.wgtrack;
+package org.wgtrack.daemon;
 
 import java.time.Duration;
 import java.util.Optional;

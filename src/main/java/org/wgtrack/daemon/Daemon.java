@@ -1,4 +1,4 @@
-package org.wgtrack;
+package org.wgtrack.daemon;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.GeneralSettings;
-import org.wgtrack.config.LogLevel;
 import org.wgtrack.config.OutputSettings;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.log.Log;
+import org.wgtrack.log.LogLevel;
 import org.wgtrack.log.RateLimiter;
 import org.wgtrack.output.Output;
 import org.wgtrack.output.OutputPlan;
@@ -29,6 +29,9 @@ import org.wgtrack.system.Wg;
  * the running one kept. A stop request (SIGTERM) abandons the wait and ends the loop.
  */
 public final class Daemon {
+
+    /** How long one re-resolution may take before it counts as failed. */
+    public static final Duration LOOKUP_TIMEOUT = EndpointUpdater.LOOKUP_TIMEOUT;
 
     /** Reads wgtrack's configuration (the file given at start-up), validating everything. */
     @FunctionalInterface

@@ -1,4 +1,4 @@
-package org.wgtrack;
+package org.wgtrack.daemon;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -36,6 +36,7 @@ import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.InterfaceStatus;
 import org.wgtrack.wg.LiveState;
 import org.wgtrack.wg.PeerConfig;
+import org.wgtrack.wg.PeerId;
 import org.wgtrack.wg.PeerStatus;
 
 /**

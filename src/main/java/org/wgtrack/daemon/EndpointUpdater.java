@@ -1,4 +1,4 @@
-package org.wgtrack;
+package org.wgtrack.daemon;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,6 +28,7 @@ import org.wgtrack.system.Resolver;
 import org.wgtrack.system.Wg;
 import org.wgtrack.system.WgException;
 import org.wgtrack.wg.Endpoint;
+import org.wgtrack.wg.PeerId;
 
 /**
  * Re-resolves endpoint hostnames off the cycle thread (SPEC §4) and points WireGuard at the

@@ -1,4 +1,4 @@
-package org.wgtrack;
+package org.wgtrack.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.wgtrack.config.LogLevel;
+import org.wgtrack.files.TextFileReader;
 import org.wgtrack.log.Log;
-import org.wgtrack.system.TextFileReader;
+import org.wgtrack.log.LogLevel;
 
 /**
  * What the store logs and keeps when a wg-quick file cannot be read: the reason, then what

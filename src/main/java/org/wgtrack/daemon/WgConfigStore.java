@@ -1,4 +1,4 @@
-package org.wgtrack;
+package org.wgtrack.daemon;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.wgtrack.files.TextFileException;
+import org.wgtrack.files.TextFileReader;
 import org.wgtrack.log.Log;
-import org.wgtrack.system.TextFileException;
-import org.wgtrack.system.TextFileReader;
 import org.wgtrack.wg.PeerConfig;
 import org.wgtrack.wg.PublicKey;
 import org.wgtrack.wg.WgConfigException;

@@ -1,4 +1,4 @@
-package org.wgtrack;
+package org.wgtrack.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.ConfigProblem;
 import org.wgtrack.config.GeneralSettings;
-import org.wgtrack.config.LogLevel;
 import org.wgtrack.config.TrackingParams;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.log.Log;
+import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.PeerSnapshot;
 import org.wgtrack.output.Snapshot;
 import org.wgtrack.testing.FakePinger;

@@ -1,4 +1,4 @@
-package org.wgtrack.system;
+package org.wgtrack.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

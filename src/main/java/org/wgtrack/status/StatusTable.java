@@ -1,4 +1,4 @@
-package org.wgtrack;
+package org.wgtrack.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +17,9 @@ import org.wgtrack.wg.Endpoint;
  */
 final class StatusTable {
 
+    static final List<String> HEADER =
+            List.of("INTERFACE", "PEER", "STATE", "HANDSHAKE", "ENDPOINT", "RX", "TX", "ENDPOINT CHANGED");
+
     private StatusTable() {
     }
 
@@ -28,7 +31,7 @@ final class StatusTable {
             return out.toString();
         }
         List<List<String>> rows = new ArrayList<>();
-        rows.add(StatusCommand.header());
+        rows.add(HEADER);
         for (PeerSnapshot peer : snapshot.peers()) {
             rows.add(List.of(
                     peer.interfaceName(),

@@ -1,4 +1,5 @@
-package org.wgtrack;
+package org.wgtrack.status;
+
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,15 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.WgtrackConfig;
+import org.wgtrack.daemon.Daemon;
+import org.wgtrack.daemon.Observer;
 import org.wgtrack.log.Log;
+import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.JsonSpec;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.output.OutputPlan;
@@ -25,11 +27,7 @@ import org.wgtrack.output.PeerSnapshot;
 import org.wgtrack.output.PrometheusSpec;
 import org.wgtrack.output.Snapshot;
 import org.wgtrack.output.StatusDocument;
-import org.wgtrack.system.JdkInterfaceAddresses;
-import org.wgtrack.system.OsProcessRunner;
-import org.wgtrack.system.Pingers;
 import org.wgtrack.system.SystemResolver;
-import org.wgtrack.system.WgCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,10 +43,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows every tracked peer: state, handshake age, endpoint, transfer.",
             "Exit status 0 when every tracked peer is up, 1 otherwise, 2 for a bad configuration."})
-final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand implements Callable<Integer> {
 
+    /** The {@code wgtrack} command this runs under, which knows the configuration file. */
     @ParentCommand
-    Main parent;
+    Daemon.ConfigSource parent;
 
     @Spec
     CommandSpec spec;
@@ -67,7 +66,7 @@ final class StatusCommand implements Callable<Integer> {
         WgtrackConfig config;
         OutputPlan plan;
         try {
-            config = parent.loadConfig();
+            config = parent.load();
             plan = OutputFactory.validate(config.outputs());
         } catch (ConfigException e) {
             err.println("wgtrack status: " + e.getMessage().replace("\n", "\nwgtrack status: "));
@@ -138,17 +137,7 @@ final class StatusCommand implements Callable<Integer> {
 
     /** One cycle with the real system, judging and pinging but never re-resolving or setting anything. */
     private static Snapshot runOnce(WgtrackConfig config) throws InterruptedException {
-        Log.get().setThreshold(org.wgtrack.config.LogLevel.WARNING);
-        OsProcessRunner runner = new OsProcessRunner();
-        WgCommand wg = new WgCommand(config.general().wgCommand(), runner, Log::warning);
-        try (EndpointUpdater updater = new EndpointUpdater(new SystemResolver(), () -> wg, Clock.systemUTC(), Duration.ZERO)) {
-            Tracker tracker = new Tracker(Pingers.detect(runner).pinger(), new JdkInterfaceAddresses(), updater,
-                    new WgConfigStore(config.general().wireguardConfigDir()), Clock.systemUTC(), false);
-            return tracker.runCycle(config, wg, Optional.empty());
-        }
-    }
-
-    static List<String> header() {
-        return List.of("INTERFACE", "PEER", "STATE", "HANDSHAKE", "ENDPOINT", "RX", "TX", "ENDPOINT CHANGED");
+        Log.get().setThreshold(LogLevel.WARNING);
+        return Observer.observeOnce(config);
     }
 }

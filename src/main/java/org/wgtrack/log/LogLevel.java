@@ -1,4 +1,4 @@
-package org.wgtrack.config;
+package org.wgtrack.log;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.wgtrack.system;
+package org.wgtrack.files;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.wgtrack.system;
+package org.wgtrack.files;
 
 /**
  * Why a text file could not be read, as a short reason that follows the path in a message:

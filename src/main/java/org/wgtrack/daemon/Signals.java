@@ -1,4 +1,4 @@
-package org.wgtrack;
+package org.wgtrack.daemon;
 
 import org.wgtrack.log.Log;
 import sun.misc.Signal;
@@ -18,10 +18,10 @@ import sun.misc.SignalHandler;
  * nothing to reload. Before {@code main} runs (the JVM's own start, some tens of ms) the
  * kernel's defaults apply; README, "Signals", has the figures.
  */
-final class Signals {
+public final class Signals {
 
     /** What had been asked for when the daemon was attached. */
-    record Handover(boolean stopRequested, boolean reloadRequested, boolean earlyReloadIgnored) {
+    public record Handover(boolean stopRequested, boolean reloadRequested, boolean earlyReloadIgnored) {
     }
 
     private static Daemon daemon;
@@ -34,7 +34,7 @@ final class Signals {
     }
 
     /** Installs the handlers; nothing is attached yet, so requests are only recorded. */
-    static void install() {
+    public static void install() {
         Signal.handle(new Signal("HUP"), HANDLER);
         Signal.handle(new Signal("TERM"), HANDLER);
         Signal.handle(new Signal("INT"), HANDLER);
@@ -58,7 +58,7 @@ final class Signals {
      * For a command that is not the daemon ({@code status}, {@code install}): the JVM's default
      * handlers again, and a stop that came during start-up ends it as the default would have.
      */
-    static void restoreDefaults() {
+    public static void restoreDefaults() {
         boolean stop;
         synchronized (Signals.class) {
             stop = stopPending;
@@ -72,17 +72,17 @@ final class Signals {
     }
 
     /** The configuration is about to be read: a reload asked for from now on has something to do. */
-    static synchronized void configReading() {
+    public static synchronized void configReading() {
         configRead = true;
     }
 
     /** Whether a stop came before the daemon was attached (start-up can end early). */
-    static synchronized boolean stopPending() {
+    public static synchronized boolean stopPending() {
         return stopPending;
     }
 
     /** Hands the daemon the requests recorded so far; later ones go to it directly. */
-    static synchronized Handover attach(Daemon target) {
+    public static synchronized Handover attach(Daemon target) {
         daemon = target;
         if (stopPending) {
             target.requestStop();

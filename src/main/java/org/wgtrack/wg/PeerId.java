@@ -1,8 +1,7 @@
-package org.wgtrack;
+package org.wgtrack.wg;
 
 import java.util.Objects;
 import org.wgtrack.log.Shown;
-import org.wgtrack.wg.PublicKey;
 
 /** A peer as wgtrack tracks it: the same key on two interfaces is two peers. */
 public record PeerId(String interfaceName, PublicKey publicKey) {
