@@ -14,6 +14,7 @@ import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.daemon.Daemon;
+import org.wgtrack.daemon.Lookups;
 import org.wgtrack.daemon.Signals;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
@@ -119,8 +120,8 @@ public final class Main implements Callable<Integer>, Daemon.ConfigSource {
         };
         Daemon daemon = new Daemon(loaded, Optional.ofNullable(logLevel), outputs, this::loadConfig,
                 general -> new WgCommand(general.wgCommand(), runner, dumpWarning),
-                OutputFactory::validate, pinger, new SystemResolver(), new JdkInterfaceAddresses(),
-                Clock.systemUTC(), Daemon.Ticker.SYSTEM, Daemon.LOOKUP_TIMEOUT);
+                OutputFactory::validate, pinger, Lookups.on(new SystemResolver(), Lookups.TIMEOUT), new JdkInterfaceAddresses(),
+                Clock.systemUTC(), Daemon.Ticker.SYSTEM);
         Signals.Handover handover = Signals.attach(daemon);
         if (handover.stopRequested()) {
             Log.info(STOPPED_DURING_START_UP);

@@ -26,6 +26,7 @@ import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.daemon.Daemon;
 import org.wgtrack.daemon.DaemonAccess;
+import org.wgtrack.daemon.Lookups;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.OutputFactory;
@@ -129,8 +130,8 @@ class DaemonPingPhaseIT {
         List<InetAddress> hub = List.of(InetAddress.getByName("10.98.0.1"));
         Pinger fping = new FpingPinger(inNamespace);
         daemon = new Daemon(config, Optional.empty(), OutputFactory.validate(config.outputs()), () -> config, general -> wg,
-                OutputFactory::validate, fping, new FakeResolver(() -> 0), name -> hub, Clock.systemUTC(),
-                Daemon.Ticker.SYSTEM, Duration.ofSeconds(5));
+                OutputFactory::validate, fping, Lookups.on(new FakeResolver(() -> 0), Duration.ofSeconds(5)), name -> hub, Clock.systemUTC(),
+                Daemon.Ticker.SYSTEM);
         DaemonAccess.runCycle(daemon); // warm-up: the same cycle, not counted
 
         List<Duration> cycles = new ArrayList<>();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.daemon.Daemon;
+import org.wgtrack.daemon.Lookups;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.OutputFactory;
@@ -119,8 +120,8 @@ class DaemonScheduleIT {
         };
         resolver.hang();
         daemon = new Daemon(config, Optional.empty(), OutputFactory.validate(config.outputs()), () -> config, general -> wg,
-                OutputFactory::validate, new FakePinger(), resolver, name -> List.of(), Clock.systemUTC(),
-                ticker, Duration.ofSeconds(1));
+                OutputFactory::validate, new FakePinger(), Lookups.on(resolver, Duration.ofSeconds(1)), name -> List.of(), Clock.systemUTC(),
+                ticker);
 
         daemon.run(CYCLES);
 

@@ -19,7 +19,6 @@ import org.wgtrack.output.OutputSet;
 import org.wgtrack.output.Snapshot;
 import org.wgtrack.system.InterfaceAddresses;
 import org.wgtrack.system.Pinger;
-import org.wgtrack.system.Resolver;
 import org.wgtrack.system.Wg;
 
 /**
@@ -29,9 +28,6 @@ import org.wgtrack.system.Wg;
  * the running one kept. A stop request (SIGTERM) abandons the wait and ends the loop.
  */
 public final class Daemon {
-
-    /** How long one re-resolution may take before it counts as failed. */
-    public static final Duration LOOKUP_TIMEOUT = EndpointUpdater.LOOKUP_TIMEOUT;
 
     /** Reads wgtrack's configuration (the file given at start-up), validating everything. */
     @FunctionalInterface
@@ -89,8 +85,7 @@ public final class Daemon {
     /** Starts with an already loaded and validated configuration and output plan. */
     public Daemon(WgtrackConfig config, Optional<LogLevel> logLevelOverride, OutputPlan outputPlan, ConfigSource configSource,
                   Function<GeneralSettings, Wg> wgFactory, OutputValidator outputValidator,
-                  Pinger pinger, Resolver resolver, InterfaceAddresses interfaceAddresses,
-                  Clock clock, Ticker ticker, Duration lookupTimeout) {
+                  Pinger pinger, Lookups lookups, InterfaceAddresses interfaceAddresses, Clock clock, Ticker ticker) {
         this.config = config;
         this.logLevelOverride = logLevelOverride;
         this.configSource = configSource;
@@ -100,7 +95,7 @@ public final class Daemon {
         this.wg = wgFactory.apply(config.general());
         this.outputs = OutputSet.empty().reconfigure(outputPlan);
         this.wgConfigs = new WgConfigStore(config.general().wireguardConfigDir());
-        this.updater = new EndpointUpdater(resolver, () -> wg, clock, lookupTimeout);
+        this.updater = new EndpointUpdater(lookups, () -> wg, clock);
         this.pinger = pinger;
         this.tracker = new Tracker(pinger, interfaceAddresses, updater, wgConfigs, clock, true);
     }
@@ -186,18 +181,6 @@ public final class Daemon {
         }
     }
 
-    /** Waits (for tests) until no re-resolution is running. */
-    boolean awaitResolutions(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (updater.inFlightCount() > 0 || updater.pendingCount() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(1);
-        }
-        return true;
-    }
-
     /** Sleeps until the next cycle; a reload request is served during the wait. False on interrupt. */
     private boolean waitForNextStart(long nextStart) {
         synchronized (wakeup) {
@@ -246,9 +229,5 @@ public final class Daemon {
     void close() {
         updater.close();
         outputs.close();
-    }
-
-    int trackedPeers() {
-        return tracker.trackedPeers();
     }
 }

@@ -15,8 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +27,6 @@ import org.wgtrack.system.Wg;
 import org.wgtrack.system.WgException;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.PeerId;
-
 /**
  * Re-resolves endpoint hostnames off the cycle thread (SPEC §4) and points WireGuard at the
  * new address. Lookups run concurrently on a small pool, each bounded by a timeout; a peer
@@ -57,34 +54,23 @@ final class EndpointUpdater implements AutoCloseable {
     record Request(PeerId peer, String describedPeer, Endpoint configured, Optional<Endpoint> current, AddressFamily family) {
     }
 
-    static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
-    private static final int LOOKUP_THREADS = 32;
-
     private final Resolver resolver;
     private final Supplier<Wg> wg;
     private final Clock clock;
     private final Duration lookupTimeout;
     private final ExecutorService lookups;
     private final Set<PeerId> inFlight = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final Map<Result, AtomicLong> totals = new ConcurrentHashMap<>();
     private final RateLimiter failureLog;
 
-    EndpointUpdater(Resolver resolver, Supplier<Wg> wg, Clock clock, Duration lookupTimeout) {
-        this.resolver = resolver;
+    EndpointUpdater(Lookups lookups, Supplier<Wg> wg, Clock clock) {
+        this.resolver = lookups.resolver();
+        this.lookups = lookups.threads();
+        this.lookupTimeout = lookups.timeout();
         this.wg = wg;
         this.clock = clock;
-        this.lookupTimeout = lookupTimeout;
         this.failureLog = new RateLimiter(Duration.ofMinutes(5), System::nanoTime);
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(LOOKUP_THREADS, LOOKUP_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "resolver");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        this.lookups = pool;
         for (Result result : Result.values()) {
             totals.put(result, new AtomicLong());
         }
@@ -97,7 +83,6 @@ final class EndpointUpdater implements AutoCloseable {
             return;
         }
         String host = request.configured().host();
-        pending.incrementAndGet();
         CompletableFuture<List<InetAddress>> lookup = CompletableFuture.supplyAsync(() -> {
             try {
                 return resolver.resolve(host);
@@ -109,13 +94,7 @@ final class EndpointUpdater implements AutoCloseable {
         // stop waiting: orTimeout works on a copy so that the time-out does not complete `lookup`.
         lookup.whenComplete((addresses, error) -> inFlight.remove(request.peer()));
         lookup.copy().orTimeout(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((addresses, error) -> {
-                    try {
-                        finish(request, addresses, error);
-                    } finally {
-                        pending.decrementAndGet();
-                    }
-                });
+                .whenComplete((addresses, error) -> finish(request, addresses, error));
     }
 
     private void finish(Request request, List<InetAddress> addresses, Throwable error) {
@@ -182,15 +161,6 @@ final class EndpointUpdater implements AutoCloseable {
         Map<String, Long> copy = new java.util.TreeMap<>();
         totals.forEach((result, count) -> copy.put(result.label, count.get()));
         return copy;
-    }
-
-    int inFlightCount() {
-        return inFlight.size();
-    }
-
-    /** Lookups started whose outcome is not recorded yet (the outcome lands just after in-flight clears). */
-    int pendingCount() {
-        return pending.get();
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class Observer {
         WgCommand wg = new WgCommand(config.general().wgCommand(), runner, Log::warning);
         Pinger pinger = Pingers.detect(runner).pinger();
         pinger.unavailable().ifPresent(reason -> Log.warning(reason + ": judging every peer by its handshake alone"));
-        try (EndpointUpdater updater = new EndpointUpdater(new SystemResolver(), () -> wg, Clock.systemUTC(), Duration.ZERO)) {
+        try (EndpointUpdater updater = new EndpointUpdater(Lookups.on(new SystemResolver(), Duration.ZERO), () -> wg, Clock.systemUTC())) {
             Tracker tracker = new Tracker(pinger, new JdkInterfaceAddresses(), updater,
                     new WgConfigStore(config.general().wireguardConfigDir()), Clock.systemUTC(), false);
             return tracker.runCycle(config, wg, Optional.empty());

@@ -55,7 +55,8 @@ final class Tracker {
     private final WgConfigStore wgConfigs;
     private final Clock clock;
     private final boolean actOnLinks;
-    private final Map<PeerId, TrackedPeer> peers = new HashMap<>();
+    /** What the last cycle left of every tracked peer; each cycle replaces it whole. */
+    private Map<PeerId, TrackedPeer> peers = Map.of();
     private Optional<String> lastDumpError = Optional.empty();
 
     /**
@@ -75,7 +76,8 @@ final class Tracker {
     /** Everything a peer's judgement needs, gathered before the pings of the cycle go out. */
     private record Work(PeerId id, PeerStatus live, Optional<PeerConfig> configured, TrackingParams params,
                         Optional<String> name, TrackedPeer peer, HandshakeStatus handshake,
-                        OptionalLong handshakeAgeSeconds, PingTarget target, boolean pingDue) {
+                        OptionalLong handshakeAgeSeconds, PingTarget target, boolean pingDue,
+                        Optional<String> unpingableReason) {
 
         String describe() {
             return id.describe(name);
@@ -101,20 +103,17 @@ final class Tracker {
         }
 
         List<Work> work = gather(config, live, now);
-        List<PingResult> results = ping(work);
+        Map<PeerId, PingResult> pings = ping(work);
         List<PeerSnapshot> snapshots = new ArrayList<>(work.size());
-        int next = 0;
+        Map<PeerId, TrackedPeer> judged = new HashMap<>(work.size() * 4 / 3 + 1);
         for (Work w : work) {
-            PingOutcome outcome = PingOutcome.NOT_SENT;
-            w.peer().pingRoundTrip = Optional.empty();
-            if (w.pingDue()) {
-                PingResult result = results.get(next++);
-                outcome = result.success() ? PingOutcome.SUCCESS : PingOutcome.FAILURE;
-                w.peer().pingRoundTrip = result.roundTrip();
-            }
-            judge(w, outcome);
-            snapshots.add(snapshot(w));
+            Optional<PingResult> ping = Optional.ofNullable(pings.get(w.id()));
+            TrackedPeer peer = judge(w, ping.map(r -> r.success() ? PingOutcome.SUCCESS : PingOutcome.FAILURE)
+                    .orElse(PingOutcome.NOT_SENT));
+            judged.put(w.id(), peer);
+            snapshots.add(snapshot(w, peer, ping.flatMap(PingResult::roundTrip)));
         }
+        peers = judged; // a peer gone from the live state is forgotten: it starts afresh if it returns
         return new Snapshot(now, Optional.empty(), snapshots, previousCycle, updater.totals());
     }
 
@@ -127,7 +126,6 @@ final class Tracker {
         // daemon logs that once as an error, so no per-peer warning (the reason is left empty).
         boolean canPing = pinger.unavailable().isEmpty();
         List<Work> work = new ArrayList<>();
-        Set<PeerId> seen = new java.util.HashSet<>();
         for (InterfaceStatus iface : live.interfaces()) {
             if (!config.trackingFor(iface.name()).track()) {
                 continue;
@@ -139,8 +137,7 @@ final class Tracker {
                     continue;
                 }
                 PeerId id = new PeerId(iface.name(), status.publicKey());
-                seen.add(id);
-                TrackedPeer peer = peers.computeIfAbsent(id, k -> new TrackedPeer());
+                TrackedPeer peer = peers.getOrDefault(id, TrackedPeer.NEW);
                 Optional<PeerConfig> configured = wgConfigs.peer(iface.name(), status.publicKey());
                 Optional<String> name = params.name().or(() -> configured.flatMap(PeerConfig::name));
                 HandshakeStatus handshake = HandshakeStatus.judge(status.latestHandshakeEpochSeconds(),
@@ -149,11 +146,11 @@ final class Tracker {
                 PingTarget target = canPing
                         ? PingTarget.choose(params.pingAddress(), status.allowedIps(), families.ipv4(), families.ipv6())
                         : NO_PING_PROGRAM;
-                boolean due = PeerStateMachine.pingDue(peer.track, handshake, params, target.pingable());
-                work.add(new Work(id, status, configured, params, name, peer, handshake, age, target, due));
+                boolean due = PeerStateMachine.pingDue(peer.track(), handshake, params, target.pingable());
+                Optional<String> unpingable = params.pingInterval() > 0 ? target.unpingableReason() : Optional.empty();
+                work.add(new Work(id, status, configured, params, name, peer, handshake, age, target, due, unpingable));
             }
         }
-        peers.keySet().retainAll(seen);
         return work;
     }
 
@@ -175,35 +172,43 @@ final class Tracker {
                 addresses.stream().anyMatch(a -> !(a instanceof Inet4Address) && !a.isLinkLocalAddress()));
     }
 
-    private List<PingResult> ping(List<Work> work) throws InterruptedException {
+    /** Pings every peer that is due, all at once; each result under the peer it belongs to. */
+    private Map<PeerId, PingResult> ping(List<Work> work) throws InterruptedException {
+        List<PeerId> pinged = new ArrayList<>();
         List<PingRequest> requests = new ArrayList<>();
         for (Work w : work) {
-            warnIfUnpingable(w);
+            w.unpingableReason().filter(reason -> !w.peer().unpingableWarned().equals(Optional.of(reason)))
+                    .ifPresent(reason -> Log.warning(w.describe() + ": not pinging: " + reason));
             if (w.pingDue()) {
+                pinged.add(w.id());
                 requests.add(new PingRequest(w.id().interfaceName(), w.target().address().orElseThrow(), w.params().pingTimeout()));
             }
         }
-        return requests.isEmpty() ? List.of() : pinger.pingAll(requests);
-    }
-
-    private void warnIfUnpingable(Work w) {
-        Optional<String> reason = w.params().pingInterval() > 0 ? w.target().unpingableReason() : Optional.empty();
-        if (reason.isPresent() && !reason.equals(w.peer().unpingableWarned)) {
-            Log.warning(w.describe() + ": not pinging: " + reason.get());
+        if (requests.isEmpty()) {
+            return Map.of();
         }
-        w.peer().unpingableWarned = reason;
+        List<PingResult> results = pinger.pingAll(requests);
+        if (results.size() != requests.size()) {
+            throw new IllegalStateException("the pinger answered " + results.size() + " of " + requests.size() + " requests");
+        }
+        Map<PeerId, PingResult> byPeer = new HashMap<>(pinged.size() * 4 / 3 + 1);
+        for (int i = 0; i < pinged.size(); i++) {
+            byPeer.put(pinged.get(i), results.get(i));
+        }
+        return byPeer;
     }
 
-    private void judge(Work w, PingOutcome outcome) {
+    /** Runs the state machine for one peer, logs its transition, starts a due re-resolution. */
+    private TrackedPeer judge(Work w, PingOutcome outcome) {
         EndpointKind kind = endpointKind(w);
         Observation observation = new Observation(w.handshake(), w.handshakeAgeSeconds(), outcome, w.target().pingable(), kind);
-        Step step = PeerStateMachine.step(w.peer().track, observation, w.params());
-        w.peer().track = step.next();
+        Step step = PeerStateMachine.step(w.peer().track(), observation, w.params());
         step.transition().ifPresent(t -> Log.info(w.describe() + ": " + t.from().label() + " → " + t.to().label() + " (" + t.reason() + ")"));
         if (actOnLinks && step.resolveNow() && kind == EndpointKind.HOSTNAME) {
             Endpoint configured = w.configured().flatMap(PeerConfig::endpoint).orElseThrow();
             updater.request(new EndpointUpdater.Request(w.id(), w.describe(), configured, w.live().endpoint(), w.params().addressFamily()));
         }
+        return w.peer().judged(step.next(), w.unpingableReason());
     }
 
     private static EndpointKind endpointKind(Work w) {
@@ -217,26 +222,28 @@ final class Tracker {
         return EndpointKind.NONE;
     }
 
+    /** Counts the endpoints set since the last cycle into their peers (a peer gone since is not brought back). */
     private void applyResolutionOutcomes() {
+        Map<PeerId, TrackedPeer> updated = null;
         for (EndpointUpdater.Outcome outcome : updater.drain()) {
-            TrackedPeer peer = peers.get(outcome.peer());
+            TrackedPeer peer = updated == null ? peers.get(outcome.peer()) : updated.get(outcome.peer());
             if (peer != null && outcome.result() == EndpointUpdater.Result.CHANGED) {
-                peer.endpointUpdates++;
-                peer.lastEndpointChange = Optional.of(outcome.at());
+                if (updated == null) {
+                    updated = new HashMap<>(peers);
+                }
+                updated.put(outcome.peer(), peer.withEndpointChangedAt(outcome.at()));
             }
+        }
+        if (updated != null) {
+            peers = updated;
         }
     }
 
-    private static PeerSnapshot snapshot(Work w) {
+    private static PeerSnapshot snapshot(Work w, TrackedPeer peer, Optional<Duration> pingRoundTrip) {
         PeerStatus live = w.live();
-        TrackedPeer peer = w.peer();
-        return new PeerSnapshot(w.id().interfaceName(), w.id().publicKey(), w.name(), peer.track.state(), w.handshake(),
+        return new PeerSnapshot(w.id().interfaceName(), w.id().publicKey(), w.name(), peer.track().state(), w.handshake(),
                 live.latestHandshakeEpochSeconds(), w.handshakeAgeSeconds(), live.rxBytes(), live.txBytes(),
                 live.endpoint(), w.configured().flatMap(PeerConfig::endpoint), live.allowedIps(),
-                peer.pingRoundTrip, peer.endpointUpdates, peer.lastEndpointChange);
-    }
-
-    int trackedPeers() {
-        return peers.size();
+                pingRoundTrip, peer.endpointUpdates(), peer.lastEndpointChange());
     }
 }

@@ -41,6 +41,7 @@ import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.daemon.Daemon;
 import org.wgtrack.daemon.DaemonAccess;
+import org.wgtrack.daemon.Lookups;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.OutputFactory;
@@ -119,8 +120,8 @@ public class CycleBench {
         Wg wg = dump.equals("text") ? new TextWg(hub.dumpText()) : new LiveWg(hub.live());
         List<InetAddress> hubAddress = List.of(InetAddress.getByName("10.0.0.1"));
         daemon = new Daemon(config, Optional.empty(), plan, () -> config, general -> wg, OutputFactory::validate,
-                hub.pinger(), hub.resolver(), name -> hubAddress,
-                Clock.fixed(NOW, ZoneOffset.UTC), Daemon.Ticker.SYSTEM, Duration.ofSeconds(5));
+                hub.pinger(), Lookups.on(hub.resolver(), Duration.ofSeconds(5)), name -> hubAddress,
+                Clock.fixed(NOW, ZoneOffset.UTC), Daemon.Ticker.SYSTEM);
         Snapshot first = DaemonAccess.runCycle(daemon);
         if (first == null || first.peers().size() != peers) {
             throw new IllegalStateException("first cycle did not track " + peers + " peers: " + first);

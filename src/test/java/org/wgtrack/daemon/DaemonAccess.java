@@ -1,6 +1,5 @@
 package org.wgtrack.daemon;
 
-import java.time.Duration;
 import java.util.Optional;
 import org.wgtrack.output.Snapshot;
 
@@ -13,10 +12,6 @@ public final class DaemonAccess {
     /** One cycle and its outputs, exactly as {@link Daemon#run} runs it. */
     public static Snapshot runCycle(Daemon daemon) throws InterruptedException {
         return daemon.runCycle(Optional.empty());
-    }
-
-    public static boolean awaitResolutions(Daemon daemon, Duration timeout) throws InterruptedException {
-        return daemon.awaitResolutions(timeout);
     }
 
     public static void close(Daemon daemon) {

@@ -1,6 +1,7 @@
 package org.wgtrack.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,7 @@ import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.PeerSnapshot;
 import org.wgtrack.output.Snapshot;
 import org.wgtrack.testing.FakePinger;
+import org.wgtrack.testing.CountingExecutor;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.FakeWgBackend;
 import org.wgtrack.testing.ManualTicker;
@@ -60,6 +63,7 @@ class DaemonTest {
     private final FakeWgBackend wg = new FakeWgBackend();
     private final FakePinger pinger = new FakePinger();
     private final FakeResolver resolver = new FakeResolver(wg::dumps);
+    private CountingExecutor lookupThreads;
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private Daemon daemon;
 
@@ -98,8 +102,9 @@ class DaemonTest {
     }
 
     private Daemon daemon(WgtrackConfig config, Daemon.ConfigSource reload, Daemon.Ticker ticker) {
+        lookupThreads = new CountingExecutor(); // the daemon shuts its lookup threads down when it stops
         daemon = new Daemon(config, Optional.empty(), EMPTY_PLAN, reload, general -> wg, sections -> EMPTY_PLAN,
-                pinger, resolver, name -> List.of(), Clock.fixed(NOW, ZoneOffset.UTC), ticker, Duration.ofSeconds(5));
+                pinger, new Lookups(resolver, lookupThreads, Duration.ofSeconds(5)), name -> List.of(), Clock.fixed(NOW, ZoneOffset.UTC), ticker);
         return daemon;
     }
 
@@ -132,7 +137,7 @@ class DaemonTest {
 
     private Snapshot cycle() throws Exception {
         Snapshot snapshot = daemon.runCycle(Optional.empty());
-        assertThat(daemon.awaitResolutions(Duration.ofSeconds(5))).isTrue();
+        assertThat(lookupThreads.awaitIdle(Duration.ofSeconds(5))).isTrue();
         return snapshot;
     }
 
@@ -230,9 +235,28 @@ class DaemonTest {
 
         assertThat(resolver.lookups()).extracting(FakeResolver.Lookup::hostname).doesNotHaveDuplicates();
         resolver.release();
-        assertThat(daemon.awaitResolutions(Duration.ofSeconds(5))).isTrue();
+        assertThat(lookupThreads.awaitIdle(Duration.ofSeconds(5))).isTrue();
         assertThat(resolver.lookups()).as("each peer asked once: none again while its lookup hung")
                 .extracting(FakeResolver.Lookup::hostname).hasSize(200).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void eachPingResultReachesThePeerItWasSentFor() throws Exception {
+        PublicKey unpingable = new PublicKey("mRcPuxg0d6NalMm/OQt3AgnTKlldSph9QfSz5ZJHGr4=");
+        PublicKey silent = new PublicKey("BRlLtV3KYPgfuBBkoWqIw6NfqJFDCGTtP7jvM9c1pks=");
+        pinger.reachable(InetAddress.getByName("10.10.0.2"), true);
+        wg.serve(() -> new LiveState(List.of(new InterfaceStatus("wg0", Optional.of(HUB), OptionalInt.of(51820), OptionalLong.empty(), List.of(
+                new PeerStatus("wg0", ALPHA, Optional.empty(), List.of(AllowedIp.parse("10.10.0.2/32")), FRESH, 1, 1, OptionalInt.empty()),
+                new PeerStatus("wg0", unpingable, Optional.empty(), List.of(), FRESH, 1, 1, OptionalInt.empty()),
+                new PeerStatus("wg0", silent, Optional.empty(), List.of(AllowedIp.parse("10.10.0.4/32")), FRESH, 1, 1, OptionalInt.empty()))))));
+        daemon(TrackingParams.DEFAULTS);
+
+        Snapshot snapshot = cycle();
+
+        assertThat(pinger.requests()).extracting(r -> r.target().getHostAddress()).containsExactly("10.10.0.2", "10.10.0.4");
+        assertThat(snapshot.peers()).extracting(p -> p.publicKey().base64(), p -> p.pingRoundTrip().isPresent()).containsExactly(
+                tuple(ALPHA.base64(), true), tuple(unpingable.base64(), false), tuple(silent.base64(), false));
+        assertThat(log()).contains("wg0 mRcPuxg0…: not pinging: no allowed-ips to ping");
     }
 
     @Test
@@ -242,10 +266,14 @@ class DaemonTest {
         wg.serve(state::get);
         daemon(TrackingParams.DEFAULTS);
         assertThat(cycle().peers()).hasSize(1);
+        cycle();
 
         state.set(live(STALE, "192.0.2.1:51820"));
         assertThat(cycle().peers()).isEmpty();
-        assertThat(daemon.trackedPeers()).isZero();
+
+        state.set(live(STALE, "192.0.2.1:51820", ALPHA));
+        assertThat(cycle().peers()).singleElement().extracting(PeerSnapshot::state).isEqualTo(PeerState.DOWN);
+        assertThat(log().lines().filter(l -> l.contains(": undefined → down ("))).as("judged from scratch twice").hasSize(2);
     }
 
     @Test
@@ -304,19 +332,42 @@ class DaemonTest {
 
     @Test
     void brokenReloadKeepsTheRunningConfigurationAndPeerStates() throws Exception {
-        wgQuick("192.0.2.1:51820");
+        wgQuick("alpha.example:51820");
+        resolver.answer("alpha.example", InetAddress.getByName("192.0.2.1"));
+        // The running configuration names the peer "kept", which every transition line shows.
+        WgtrackConfig running = config(Duration.ofSeconds(30), dir, TrackingParams.DEFAULTS.withName(Optional.of("kept")));
         wg.serve(() -> live(STALE, "192.0.2.1:51820", ALPHA));
-        WgtrackConfig config = config(Duration.ofSeconds(30), dir, TrackingParams.DEFAULTS);
-        daemon(config, () -> {
+        daemon(running, () -> running, new ManualTicker()).run(12);
+        assertThat(lookupThreads.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        List<String> undisturbed = transitions();
+        logged.reset();
+
+        AtomicInteger loads = new AtomicInteger();
+        Daemon.ConfigSource broken = () -> {
+            loads.incrementAndGet();
             throw new ConfigException(new ConfigProblem("test.conf", 3, "general", "cycle_time", "invalid value 'fast'"));
-        }, Daemon.Ticker.SYSTEM);
-        assertThat(cycle().peers().get(0).state()).isEqualTo(PeerState.DOWN);
+        };
+        int dumpsBefore = wg.dumps();
+        wg.serve(() -> {
+            if (wg.dumps() == dumpsBefore + 4) {
+                daemon.requestReload(); // served before the fifth cycle
+            }
+            return live(STALE, "192.0.2.1:51820", ALPHA);
+        });
+        daemon(running, broken, new ManualTicker()).run(12);
 
-        daemon.requestReload();
-        daemon.run(1);
-
+        assertThat(loads).hasValue(1);
         assertThat(log()).contains("configuration not reloaded, keeping the previous one:")
                 .contains("test.conf:3: [general] cycle_time: invalid value 'fast'");
+        assertThat(transitions()).as("the same transitions, under the same name, as without the reload")
+                .isEqualTo(undisturbed).allMatch(l -> l.contains("wg0 kept ("));
+        assertThat(log()).as("the refused reload fell between the peer's first and second change")
+                .containsSubsequence(undisturbed.get(0), "configuration not reloaded", undisturbed.get(1));
+    }
+
+    /** The transitions logged so far, without the daemon's other lines. */
+    private List<String> transitions() {
+        return log().lines().filter(l -> l.contains(" → ")).toList();
     }
 
     @Test
@@ -327,8 +378,10 @@ class DaemonTest {
         wgQuick("192.0.2.1:51820");
         wg.serve(() -> live(FRESH, "192.0.2.1:51820", ALPHA));
         WgtrackConfig config = config(Duration.ofSeconds(30), dir, TrackingParams.DEFAULTS);
+        lookupThreads = new CountingExecutor();
         daemon = new Daemon(config, Optional.empty(), plan, () -> config, general -> wg, sections -> plan,
-                pinger, resolver, name -> List.of(), Clock.fixed(NOW, ZoneOffset.UTC), Daemon.Ticker.SYSTEM, Duration.ofSeconds(5));
+                pinger, new Lookups(resolver, lookupThreads, Duration.ofSeconds(5)), name -> List.of(), Clock.fixed(NOW, ZoneOffset.UTC),
+                Daemon.Ticker.SYSTEM);
 
         for (int i = 0; i < 3; i++) {
             cycle();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.wgtrack.config.AddressFamily;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
+import org.wgtrack.testing.CountingExecutor;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.FakeWgBackend;
 import org.wgtrack.wg.Endpoint;
@@ -27,13 +28,14 @@ class EndpointUpdaterTest {
 
     private final FakeWgBackend wg = new FakeWgBackend();
     private final FakeResolver resolver = new FakeResolver(() -> 0);
+    private final CountingExecutor lookupThreads = new CountingExecutor();
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private EndpointUpdater updater;
 
     @BeforeEach
     void setUp() {
         Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), true, LogLevel.DEBUG));
-        updater = new EndpointUpdater(resolver, () -> wg, Clock.systemUTC(), Duration.ofMillis(100));
+        updater = new EndpointUpdater(new Lookups(resolver, lookupThreads, Duration.ofMillis(100)), () -> wg, Clock.systemUTC());
     }
 
     @AfterEach
@@ -69,10 +71,7 @@ class EndpointUpdaterTest {
 
         resolver.answer("alpha.example", InetAddress.getByName("192.0.2.1"));
         resolver.release();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (updater.inFlightCount() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        assertThat(lookupThreads.awaitIdle(Duration.ofSeconds(5))).as("the hanging lookup returned").isTrue();
         updater.request(request("192.0.2.1:51820"));
         awaitOutcomes(2);
         assertThat(resolver.lookups()).hasSize(2);
