@@ -28,6 +28,7 @@ import org.wgtrack.system.OsProcessRunner;
 import org.wgtrack.system.RedetectingPinger;
 import org.wgtrack.system.SystemResolver;
 import org.wgtrack.system.WgCommand;
+import org.wgtrack.text.PlainDecimal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,7 +109,7 @@ public final class Main implements Callable<Integer>, Daemon.ConfigSource {
         OsProcessRunner runner = new OsProcessRunner();
         RedetectingPinger pinger = new RedetectingPinger(runner, Main::announcePinger);
         Log.info("wgtrack " + Version.get() + " starting: config " + loaded.source()
-                + ", cycle_time " + loaded.general().cycleTime().toMillis() / 1000.0 + " s, " + pinger.detected().description());
+                + ", cycle_time " + PlainDecimal.seconds(loaded.general().cycleTime()) + " s, " + pinger.detected().description());
         pinger.unavailable().ifPresent(reason -> Log.error(noPingProgramMessage(reason)));
         // A malformed dump line usually stays malformed: say so once per 10 minutes, not every cycle.
         RateLimiter dumpWarnings = new RateLimiter(Duration.ofMinutes(10), System::nanoTime);

@@ -2,6 +2,7 @@ package org.wgtrack.config;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.wgtrack.ini.ConfigProblem;
 
 /** Every problem found in a config file; the message lists them one per line. */
 public final class ConfigException extends Exception {

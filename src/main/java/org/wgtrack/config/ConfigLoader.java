@@ -14,10 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wgtrack.files.TextFileException;
 import org.wgtrack.files.TextFileReader;
+import org.wgtrack.ini.ConfigProblem;
 import org.wgtrack.ini.IniDocument;
 import org.wgtrack.ini.IniEntry;
 import org.wgtrack.ini.IniException;
-import org.wgtrack.ini.IniProblem;
 import org.wgtrack.ini.IniReader;
 import org.wgtrack.ini.IniSection;
 import org.wgtrack.log.Shown;
@@ -82,7 +82,7 @@ public final class ConfigLoader {
         try {
             doc = IniReader.parse(source, text);
         } catch (IniException e) {
-            throw new ConfigException(e.problems().stream().map(ConfigLoader::toConfigProblem).toList());
+            throw new ConfigException(e.problems().stream().map(ConfigLoader::vouched).toList());
         }
         return new ConfigLoader(doc).build();
     }
@@ -138,7 +138,7 @@ public final class ConfigLoader {
             meant = kind.toLowerCase(Locale.ROOT) + rest;
         }
         if (meant != null && !meant.equals(name)) {
-            return "unknown section, ignored (did you mean [" + ConfigProblem.shownSection(meant)
+            return "unknown section, ignored (did you mean [" + SectionName.shown(meant)
                     + "]? section names are case-sensitive)";
         }
         return "unknown section, ignored (expected " + SECTION_KINDS + ")";
@@ -169,7 +169,7 @@ public final class ConfigLoader {
             try {
                 text = section.interpolate(entry);
             } catch (IniException e) {
-                e.problems().forEach(p -> errors.add(toConfigProblem(p)));
+                errors.addAll(e.problems());
                 continue;
             }
             setting.parse(text).ifPresentOrElse(value -> values.put(setting, value),
@@ -199,7 +199,7 @@ public final class ConfigLoader {
             try {
                 text = section.interpolate(entry);
             } catch (IniException e) {
-                e.problems().forEach(p -> errors.add(toConfigProblem(p)));
+                errors.addAll(e.problems());
                 continue;
             }
             values.put(entry.key(), new SettingValue(text, doc.source(), entry.line()));
@@ -239,12 +239,14 @@ public final class ConfigLoader {
         warnings.add(new ConfigProblem(doc.source(), entry.line(), section.name(), entry.key(), message));
     }
 
-    private static ConfigProblem toConfigProblem(IniProblem p) {
-        return new ConfigProblem(p.source(), p.line(), p.section(), p.key(), p.message());
+    /** Problems in file order, each marked with what may be shown whole (a valid peer header, a key wgtrack knows). */
+    private static List<ConfigProblem> byLine(List<ConfigProblem> problems) {
+        return problems.stream().map(ConfigLoader::vouched).sorted(Comparator.comparingInt(ConfigProblem::line)).toList();
     }
 
-    private static List<ConfigProblem> byLine(List<ConfigProblem> problems) {
-        return problems.stream().sorted(Comparator.comparingInt(ConfigProblem::line)).toList();
+    private static ConfigProblem vouched(ConfigProblem problem) {
+        return problem.vouchedFor(problem.section() != null && SectionName.isPublic(problem.section()),
+                problem.key() != null && Setting.byKey(problem.key()).isPresent());
     }
 
     /** A value for a message: quoted, escaped, key-like runs hidden, shortened ({@link Shown#value}). */

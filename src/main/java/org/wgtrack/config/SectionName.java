@@ -1,5 +1,6 @@
 package org.wgtrack.config;
 
+import org.wgtrack.ini.ConfigProblem;
 import org.wgtrack.log.Shown;
 import org.wgtrack.wg.PublicKey;
 
@@ -16,6 +17,20 @@ record SectionName(Kind kind, String interfaceName, PublicKey peer, String outpu
 
     /** Linux IFNAMSIZ is 16 including the terminating NUL. */
     static final int MAX_INTERFACE_NAME = 15;
+
+    /**
+     * Whether a section name may be shown whole in a message: only a valid
+     * {@code [peer:<ifname>:<public-key>]} header, whose key is a peer's public key, as wg shows it.
+     */
+    static boolean isPublic(String name) {
+        SectionName parsed = parse(name);
+        return parsed.kind() == Kind.PEER && parsed.problem() == null;
+    }
+
+    /** A section name for a message, as {@link ConfigProblem} shows it. */
+    static String shown(String name) {
+        return isPublic(name) ? Shown.escaped(name) : Shown.value(name);
+    }
 
     static SectionName parse(String name) {
         if (name.equals("general")) {

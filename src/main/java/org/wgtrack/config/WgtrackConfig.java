@@ -2,6 +2,7 @@ package org.wgtrack.config;
 
 import java.util.List;
 import java.util.Objects;
+import org.wgtrack.ini.ConfigProblem;
 import org.wgtrack.wg.PublicKey;
 
 /**

@@ -20,6 +20,7 @@ import org.wgtrack.output.Snapshot;
 import org.wgtrack.system.InterfaceAddresses;
 import org.wgtrack.system.Pinger;
 import org.wgtrack.system.Wg;
+import org.wgtrack.text.PlainDecimal;
 
 /**
  * The composition root and the cycle loop. Cycles start at a fixed rate, {@code cycle_time}
@@ -138,8 +139,8 @@ public final class Daemon {
             long cycleNanos = config.general().cycleTime().toNanos();
             nextStart += cycleNanos;
             if (end > nextStart) {
-                Log.warning(String.format("cycle took %.3f s, longer than cycle_time %.3f s; starting the next one now",
-                        (end - start) / 1e9, cycleNanos / 1e9));
+                Log.warning("cycle took " + PlainDecimal.seconds(Duration.ofNanos(end - start)) + " s, longer than cycle_time "
+                        + PlainDecimal.seconds(config.general().cycleTime()) + " s; starting the next one now");
                 nextStart = end;
             } else if (maxCycles <= 0 || cycles < maxCycles) {
                 if (!waitForNextStart(nextStart)) {

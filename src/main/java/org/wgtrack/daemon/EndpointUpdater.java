@@ -25,6 +25,7 @@ import org.wgtrack.log.RateLimiter;
 import org.wgtrack.system.Resolver;
 import org.wgtrack.system.Wg;
 import org.wgtrack.system.WgException;
+import org.wgtrack.text.PlainDecimal;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.PeerId;
 /**
@@ -103,7 +104,7 @@ final class EndpointUpdater implements AutoCloseable {
         if (error != null) {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
             String why = cause instanceof TimeoutException
-                    ? "no answer within " + java.math.BigDecimal.valueOf(lookupTimeout.toMillis(), 3).stripTrailingZeros().toPlainString() + " s"
+                    ? "no answer within " + PlainDecimal.seconds(lookupTimeout) + " s"
                     : cause instanceof UnknownHostException ? "unknown host" : cause.toString();
             fail(request, "cannot resolve " + host + ": " + why);
             return;

@@ -8,21 +8,21 @@ public final class IniException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<IniProblem> problems;
+    private final transient List<ConfigProblem> problems;
 
-    public IniException(List<IniProblem> problems) {
-        super(problems.stream().map(IniProblem::toString).collect(Collectors.joining("\n")));
+    public IniException(List<ConfigProblem> problems) {
+        super(problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n")));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("an IniException needs at least one problem");
         }
         this.problems = List.copyOf(problems);
     }
 
-    public IniException(IniProblem problem) {
+    public IniException(ConfigProblem problem) {
         this(List.of(problem));
     }
 
-    public List<IniProblem> problems() {
+    public List<ConfigProblem> problems() {
         return problems;
     }
 }

@@ -28,7 +28,7 @@ import java.util.Map;
 public final class IniReader {
 
     private final String source;
-    private final List<IniProblem> problems = new ArrayList<>();
+    private final List<ConfigProblem> problems = new ArrayList<>();
     private final Map<String, SectionBuilder> sections = new LinkedHashMap<>();
     private final SectionBuilder defaults;
     /** (section, key) pairs seen so far, as configparser's {@code elements_added}: DEFAULT may repeat, its keys may not. */
@@ -101,7 +101,7 @@ public final class IniReader {
             sectionHeader(lineNo, value.substring(1, close));
         } else if (current == null) {
             if (!headerMissingReported) {
-                problems.add(new IniProblem(source, lineNo, null, null,
+                problems.add(new ConfigProblem(source, lineNo, null, null,
                         "missing section header (expected a [section] line before the first key, got "
                                 + PyText.quote(value) + ")"));
                 headerMissingReported = true;
@@ -122,7 +122,7 @@ public final class IniReader {
         }
         SectionBuilder first = sections.get(name);
         if (first != null) {
-            problems.add(new IniProblem(source, lineNo, name, null,
+            problems.add(new ConfigProblem(source, lineNo, name, null,
                     "duplicate section (expected each section once, first at line " + first.line + ")"));
             current = new SectionBuilder(name, lineNo); // detached: its keys are checked, not kept
             keyLines.put(name, new HashMap<>());
@@ -135,21 +135,21 @@ public final class IniReader {
     private void keyLine(int lineNo, String value) {
         int delimiter = firstDelimiter(value);
         if (delimiter < 0) {
-            problems.add(new IniProblem(source, lineNo, null, null,
+            problems.add(new ConfigProblem(source, lineNo, null, null,
                     "not a section, key or comment (expected '[section]', 'key = value' or 'key: value', got "
                             + PyText.quote(value) + ")"));
             return; // like configparser, the previous key stays open for continuation lines
         }
         String key = PyText.optionxform(PyText.rstrip(value.substring(0, delimiter)));
         if (delimiter == 0) {
-            problems.add(new IniProblem(source, lineNo, current.name, null,
+            problems.add(new ConfigProblem(source, lineNo, current.name, null,
                     "missing key name (expected 'key = value', got " + PyText.quote(value) + ")"));
         }
         Map<String, Integer> seen = keyLines.computeIfAbsent(current.name, n -> new HashMap<>());
         Integer firstLine = seen.putIfAbsent(key, lineNo);
         ValueBuilder builder = new ValueBuilder(key, lineNo, PyText.strip(value.substring(delimiter + 1)));
         if (firstLine != null) {
-            problems.add(new IniProblem(source, lineNo, current.name, key,
+            problems.add(new ConfigProblem(source, lineNo, current.name, key,
                     "duplicate key (expected each key once per section, first at line " + firstLine + ")"));
         } else if (delimiter > 0) {
             current.values.put(key, builder);

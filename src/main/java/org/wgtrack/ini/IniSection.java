@@ -1,6 +1,5 @@
 package org.wgtrack.ini;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +191,7 @@ public final class IniSection {
     }
 
     private IniException problem(IniEntry top, String message) {
-        return new IniException(new IniProblem(source, top.line(), name, top.key(), message));
+        return new IniException(new ConfigProblem(source, top.line(), name, top.key(), message));
     }
 
     @Override

@@ -40,10 +40,6 @@ public final class Log {
         threshold = Objects.requireNonNull(level);
     }
 
-    public LogLevel threshold() {
-        return threshold;
-    }
-
     public boolean enabled(LogLevel level) {
         return level.compareTo(threshold) >= 0;
     }

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.regex.Pattern;
+import org.wgtrack.text.PlainDecimal;
 import org.wgtrack.wg.Endpoint;
 
 /**

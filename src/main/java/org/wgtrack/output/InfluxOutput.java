@@ -21,10 +21,6 @@ public final class InfluxOutput implements Output {
         return spec.name();
     }
 
-    public InfluxSpec spec() {
-        return spec;
-    }
-
     @Override
     public void write(Snapshot snapshot) throws IOException {
         AtomicFileWriter.write(spec.filename(), out -> {

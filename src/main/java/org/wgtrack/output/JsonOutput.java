@@ -16,10 +16,6 @@ public final class JsonOutput implements Output {
         return spec.name();
     }
 
-    public JsonSpec spec() {
-        return spec;
-    }
-
     @Override
     public void write(Snapshot snapshot) throws IOException {
         // Streamed: a buffer kept from cycle to cycle held the whole document (50 MB at 100,000 peers).

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.wgtrack.config.ConfigException;
-import org.wgtrack.config.ConfigProblem;
 import org.wgtrack.config.OutputSettings;
 import org.wgtrack.config.SettingValue;
+import org.wgtrack.ini.ConfigProblem;
 import org.wgtrack.log.Shown;
 import org.wgtrack.wg.IpLiteral;
 

@@ -1,7 +1,7 @@
 package org.wgtrack.output;
 
 import java.util.List;
-import org.wgtrack.config.ConfigProblem;
+import org.wgtrack.ini.ConfigProblem;
 
 /**
  * Every output section of a config, validated.

@@ -72,10 +72,6 @@ public final class PrometheusOutput implements Output {
         return spec.name();
     }
 
-    public PrometheusSpec spec() {
-        return spec;
-    }
-
     @Override
     public void write(Snapshot snapshot) throws IOException {
         latest = snapshot;

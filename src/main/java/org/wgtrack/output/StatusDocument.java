@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.wgtrack.text.PlainDecimal;
 import org.wgtrack.track.HandshakeStatus;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
@@ -90,7 +91,7 @@ public final class StatusDocument {
             json.writeStringField("live_state_error", snapshot.liveStateError().orElse(null));
             json.writeFieldName("cycle_duration_seconds");
             if (snapshot.cycleDuration().isPresent()) {
-                json.writeNumber(decimal(snapshot.cycleDuration().get().toNanos(), 9));
+                json.writeNumber(PlainDecimal.toString(snapshot.cycleDuration().get().toNanos(), 9));
             } else {
                 json.writeNull();
             }
@@ -183,12 +184,6 @@ public final class StatusDocument {
         static final SerializableString PING_RTT_MS = new SerializedString("ping_rtt_ms");
         static final SerializableString ENDPOINT_UPDATES = new SerializedString("endpoint_updates");
         static final SerializableString LAST_ENDPOINT_CHANGE = new SerializedString("last_endpoint_change");
-    }
-
-    /** Plain decimal (never {@code 1E+1}) with no trailing zeros. */
-    private static BigDecimal decimal(long unscaled, int scale) {
-        BigDecimal d = BigDecimal.valueOf(unscaled, scale).stripTrailingZeros();
-        return d.scale() < 0 ? d.setScale(0) : d;
     }
 
     /** Reads a document back; IOException {@code bad status document: …} naming the field. */

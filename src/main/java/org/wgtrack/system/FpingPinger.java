@@ -1,7 +1,6 @@
 package org.wgtrack.system;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import org.wgtrack.text.PlainDecimal;
 
 /**
  * Pings with fping, one process for all targets that share an interface and a timeout:
@@ -58,7 +58,7 @@ public final class FpingPinger implements Pinger {
         List<String> command = new ArrayList<>(targets.size() + 12);
         command.addAll(List.of("fping", "-C", "1", "-q", "-r", "0",
                 "-t", Long.toString(PingTargets.millis(timeout)),
-                "-i", BigDecimal.valueOf(intervalMicros(targets.size()), 3).stripTrailingZeros().toPlainString(),
+                "-i", PlainDecimal.toString(intervalMicros(targets.size()), 3),
                 "-I", interfaceName));
         command.addAll(targets);
         return command;

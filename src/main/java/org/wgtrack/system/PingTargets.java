@@ -1,8 +1,8 @@
 package org.wgtrack.system;
 
-import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.time.Duration;
+import org.wgtrack.text.PlainDecimal;
 
 /** How both ping tools are told a target and a time: plain literals, never names to look up. */
 final class PingTargets {
@@ -22,6 +22,6 @@ final class PingTargets {
 
     /** {@code 1}, {@code 0.5}, {@code 2.25}: whole seconds without a fraction, which older pings need. */
     static String seconds(Duration timeout) {
-        return BigDecimal.valueOf(millis(timeout), 3).stripTrailingZeros().toPlainString();
+        return PlainDecimal.toString(millis(timeout), 3);
     }
 }

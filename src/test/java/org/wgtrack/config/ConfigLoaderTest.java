@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.files.TextFileReader;
+import org.wgtrack.ini.ConfigProblem;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.wg.PublicKey;
 
@@ -152,7 +153,7 @@ class ConfigLoaderTest {
                 .hasMessage(path + ":3: [general] cycle_time: invalid value 'fast' (expected a number of seconds from 0.001 to 86400)")
                 .satisfies(e -> assertThat(((ConfigException) e).problems())
                         .containsExactly(new ConfigProblem(path.toString(), 3, "general", "cycle_time",
-                                "invalid value 'fast' (expected a number of seconds from 0.001 to 86400)")));
+                                "invalid value 'fast' (expected a number of seconds from 0.001 to 86400)").vouchedFor(false, true)));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What each key accepts and rejects, at its edges. */
 class SettingTest {
@@ -92,5 +93,14 @@ class SettingTest {
         assertThat(Setting.PING_ADDRESS.parse("10.0.0.1")).contains(Optional.of(InetAddress.getByName("10.0.0.1")));
         assertThat(Setting.WIREGUARD_CONFIG_DIR.parse("/x")).contains(Path.of("/x"));
         assertThat(Setting.byKey("Cycle_Time")).as("keys arrive lower-cased from the INI reader").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Setting.class)
+    void everyKeyIsShownWholeInTheLoadersMessages(Setting setting) {
+        // Problems show keys as any input unless the loader vouches for them: a duplicate reaches every key.
+        String twice = setting.key() + " = 1\n" + setting.key() + " = 1\n";
+        assertThatThrownBy(() -> ConfigLoader.parse("t.conf", "[general]\n" + twice))
+                .hasMessageStartingWith("t.conf:3: [general] " + setting.key() + ": ");
     }
 }

@@ -26,16 +26,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.config.ConfigException;
-import org.wgtrack.config.ConfigProblem;
 import org.wgtrack.config.GeneralSettings;
 import org.wgtrack.config.TrackingParams;
 import org.wgtrack.config.WgtrackConfig;
+import org.wgtrack.ini.ConfigProblem;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.PeerSnapshot;
 import org.wgtrack.output.Snapshot;
-import org.wgtrack.testing.FakePinger;
 import org.wgtrack.testing.CountingExecutor;
+import org.wgtrack.testing.FakePinger;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.FakeWgBackend;
 import org.wgtrack.testing.ManualTicker;
@@ -302,7 +302,7 @@ class DaemonTest {
         daemon(config, () -> config, ticker).run(6);
 
         assertThat(starts).containsExactly(0L, 10 * second, 20 * second, 45 * second, 55 * second, 65 * second);
-        assertThat(log()).contains("cycle took 25.000 s, longer than cycle_time 10.000 s; starting the next one now");
+        assertThat(log()).contains("cycle took 25 s, longer than cycle_time 10 s; starting the next one now");
     }
 
     @Test

@@ -161,7 +161,7 @@ class IniReaderConfigparserTest {
             doc = IniReader.parse(c.name(), new String(c.bytes(), StandardCharsets.UTF_8));
         } catch (IniException e) {
             List<String> kinds = e.problems().stream().map(p -> kindOf(p.message())).toList();
-            List<Integer> lines = e.problems().stream().map(IniProblem::line).toList();
+            List<Integer> lines = e.problems().stream().map(ConfigProblem::line).toList();
             return new View(kinds.get(0), lines, kinds, null);
         }
         Map<String, Map<String, String>> sections = new TreeMap<>();

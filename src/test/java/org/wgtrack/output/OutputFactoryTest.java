@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.wgtrack.config.ConfigException;
-import org.wgtrack.config.ConfigProblem;
 import org.wgtrack.config.OutputSettings;
 import org.wgtrack.config.SettingValue;
+import org.wgtrack.ini.ConfigProblem;
 
 class OutputFactoryTest {
 

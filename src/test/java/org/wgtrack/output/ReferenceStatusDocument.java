@@ -3,21 +3,14 @@ package org.wgtrack.output;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
-import org.wgtrack.track.HandshakeStatus;
-import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
-import org.wgtrack.wg.PublicKey;
 
 /**
  * The first, jackson-jr based {@link StatusDocument#format}, kept as the reference the streaming one
@@ -44,7 +37,9 @@ final class ReferenceStatusDocument {
 
     public static final int SCHEMA = 1;
 
-    private static final JSON WRITER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES);
+    private static final JSON WRITER = JSON.std.with(new com.fasterxml.jackson.core.JsonFactory()
+                    .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN))
+            .with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES);
     private static final JSON READER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private ReferenceStatusDocument() {
@@ -92,7 +87,7 @@ final class ReferenceStatusDocument {
         return p;
     }
 
-    /** Plain decimal (never {@code 1E+1}) with no trailing zeros. */
+    /** No trailing zeros; written in plain notation (never {@code 1E+1} or {@code 2.1E-8}). */
     private static BigDecimal decimal(long unscaled, int scale) {
         BigDecimal d = BigDecimal.valueOf(unscaled, scale).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0) : d;

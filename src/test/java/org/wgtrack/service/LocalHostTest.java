@@ -6,11 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wgtrack.system.ProcessResult;
 
 /** The thin real implementations behind ServiceHost.local(), on a temporary directory and /bin/sh. */
 class LocalHostTest {

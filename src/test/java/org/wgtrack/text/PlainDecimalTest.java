@@ -1,4 +1,4 @@
-package org.wgtrack.output;
+package org.wgtrack.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
