@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -165,18 +166,26 @@ public final class ConfigLoader {
                 warn(section, entry, misplaced);
                 continue;
             }
-            String text;
-            try {
-                text = section.interpolate(entry);
-            } catch (IniException e) {
-                errors.addAll(e.problems());
+            Optional<String> interpolated = interpolate(section, entry);
+            if (interpolated.isEmpty()) {
                 continue;
             }
+            String text = interpolated.get();
             setting.parse(text).ifPresentOrElse(value -> values.put(setting, value),
                     () -> errors.add(new ConfigProblem(doc.source(), entry.line(), section.name(), entry.key(),
                             "invalid value " + quote(text) + " (expected " + setting.expected() + ")")));
         }
         return SectionValues.of(values);
+    }
+
+    /** The entry's value with its {@code %(name)s} references filled in; empty, and the problem recorded, when that fails. */
+    private Optional<String> interpolate(IniSection section, IniEntry entry) {
+        try {
+            return Optional.of(section.interpolate(entry));
+        } catch (IniException e) {
+            errors.addAll(e.problems());
+            return Optional.empty();
+        }
     }
 
     private static String misplaced(Setting setting, SectionName.Kind kind) {
@@ -195,13 +204,11 @@ public final class ConfigLoader {
         Map<String, SettingValue> values = new LinkedHashMap<>();
         String type = name;
         for (IniEntry entry : section.ownEntries()) {
-            String text;
-            try {
-                text = section.interpolate(entry);
-            } catch (IniException e) {
-                errors.addAll(e.problems());
+            Optional<String> interpolated = interpolate(section, entry);
+            if (interpolated.isEmpty()) {
                 continue;
             }
+            String text = interpolated.get();
             values.put(entry.key(), new SettingValue(text, doc.source(), entry.line()));
             if (entry.key().equals("type")) {
                 if (text.isEmpty() || text.contains("\n")) {
