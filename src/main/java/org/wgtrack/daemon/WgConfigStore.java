@@ -12,7 +12,7 @@ import org.wgtrack.log.Log;
 import org.wgtrack.wg.PeerConfig;
 import org.wgtrack.wg.PublicKey;
 import org.wgtrack.wg.WgConfigException;
-import org.wgtrack.wg.WgQuickConfig;
+import org.wgtrack.wg.InterfaceConfig;
 import org.wgtrack.wg.WgQuickParser;
 
 /**
@@ -28,7 +28,7 @@ final class WgConfigStore {
     private Path directory;
     /** Reads regular files only, at most 1 MiB: a FIFO here would block the cycle thread. */
     private final TextFileReader files;
-    private final Map<String, Optional<WgQuickConfig>> byInterface = new HashMap<>();
+    private final Map<String, Optional<InterfaceConfig>> byInterface = new HashMap<>();
     /** Peers by key of each file: every cycle looks up every peer, a list scan would be quadratic. */
     private final Map<String, Map<PublicKey, PeerConfig>> peersByInterface = new HashMap<>();
 
@@ -60,12 +60,12 @@ final class WgConfigStore {
         }
     }
 
-    private void store(String interfaceName, Optional<WgQuickConfig> config) {
+    private void store(String interfaceName, Optional<InterfaceConfig> config) {
         byInterface.put(interfaceName, config);
-        peersByInterface.put(interfaceName, config.map(WgQuickConfig::peersByKey).orElse(Map.of()));
+        peersByInterface.put(interfaceName, config.map(InterfaceConfig::peersByKey).orElse(Map.of()));
     }
 
-    Optional<WgQuickConfig> config(String interfaceName) {
+    Optional<InterfaceConfig> config(String interfaceName) {
         return byInterface.getOrDefault(interfaceName, Optional.empty());
     }
 
@@ -73,7 +73,7 @@ final class WgConfigStore {
         return Optional.ofNullable(peersByInterface.getOrDefault(interfaceName, Map.of()).get(key));
     }
 
-    private Optional<WgQuickConfig> read(String interfaceName, Optional<WgQuickConfig> lastGood) {
+    private Optional<InterfaceConfig> read(String interfaceName, Optional<InterfaceConfig> lastGood) {
         Path file = directory.resolve(interfaceName + ".conf");
         String text;
         try {
@@ -87,7 +87,7 @@ final class WgConfigStore {
             return lastGood;
         }
         try {
-            WgQuickConfig config = WgQuickParser.parse(file.toString(), text);
+            InterfaceConfig config = WgQuickParser.parse(file.toString(), text);
             Log.debug(interfaceName + ": read " + file + " (" + config.peers().size() + " peers)");
             return Optional.of(config);
         } catch (WgConfigException e) {
@@ -97,12 +97,12 @@ final class WgConfigStore {
     }
 
     /** {@code /etc/wireguard/wg0.conf: permission denied; tracking wg0's live state without configured endpoints}. */
-    static String unreadable(Path file, String interfaceName, String reason, Optional<WgQuickConfig> lastGood) {
+    static String unreadable(Path file, String interfaceName, String reason, Optional<InterfaceConfig> lastGood) {
         return file + ": " + reason + "; " + (lastGood.isPresent() ? "keeping its previous contents"
                 : "tracking " + interfaceName + "'s live state without configured endpoints");
     }
 
-    private static String keeping(Optional<WgQuickConfig> lastGood) {
+    private static String keeping(Optional<InterfaceConfig> lastGood) {
         return lastGood.isPresent() ? " (keeping its previous contents)" : " (its data is ignored)";
     }
 }

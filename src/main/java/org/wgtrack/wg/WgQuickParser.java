@@ -19,8 +19,9 @@ import org.wgtrack.log.Shown;
  * PrivateKey = …                      # checked, never kept or shown
  * PostUp = iptables -A FORWARD …      # wg-quick only: ignored
  *
+ * # friendly_name = branch-office       # a name directly above the section counts too
  * [Peer]
- * # Name = branch-office
+ * # Name = branch-office               # or friendly_name, friendly_json (FriendlyName)
  * PublicKey = k8YzRPddC0y0x3K6/JmzpXdgYqQYdzGPl0dqErRbRGo=
  * Endpoint = vpn.example.net:51820
  * AllowedIPs = 10.10.0.2/32
@@ -48,16 +49,20 @@ public final class WgQuickParser {
     private final Map<PublicKey, Integer> keyLines = new HashMap<>();
     private Section section = Section.NONE;
     private PeerDraft peer;
+    /** A friendly name in the comments just read: the next [Peer]'s if its header follows at once, else the current peer's. */
+    private String pendingName;
+    /** The name found directly above the [Peer] header being read. */
+    private String nameAbove;
 
     private WgQuickParser(String source) {
         this.source = source;
     }
 
-    public static WgQuickConfig parse(String source, String text) throws WgConfigException {
+    public static InterfaceConfig parse(String source, String text) throws WgConfigException {
         return new WgQuickParser(source).run(text);
     }
 
-    private WgQuickConfig run(String text) throws WgConfigException {
+    private InterfaceConfig run(String text) throws WgConfigException {
         int lineNumber = 0;
         int start = text.startsWith("\uFEFF") ? 1 : 0;
         while (start < text.length()) {
@@ -69,27 +74,26 @@ public final class WgQuickParser {
             line(text.substring(start, end), lineNumber);
             start = end + 1;
         }
+        settlePendingName(false);
         finishPeer();
-        return new WgQuickConfig(source, addresses, peers);
+        return new InterfaceConfig(source, addresses, peers);
     }
 
     private void line(String raw, int lineNumber) throws WgConfigException {
         String trimmed = raw.strip();
         if (trimmed.isEmpty()) {
+            settlePendingName(false);
             return;
         }
         if (trimmed.charAt(0) == '#') {
-            if (section == Section.PEER) {
-                nameComment(trimmed).ifPresent(name -> {
-                    if (peer.name == null) {
-                        peer.name = name;
-                    }
-                });
+            if (pendingName == null) {
+                pendingName = FriendlyName.fromComment(trimmed).orElse(null);
             }
             return;
         }
         int hash = trimmed.indexOf('#');
         String content = hash < 0 ? trimmed : trimmed.substring(0, hash).strip();
+        settlePendingName(content.charAt(0) == '[' && isPeerHeader(content));
         if (content.charAt(0) == '[') {
             sectionHeader(content, lineNumber);
             return;
@@ -112,6 +116,27 @@ public final class WgQuickParser {
         }
     }
 
+    /**
+     * Gives the name of the comments just read to its peer: to the peer whose header follows them
+     * directly ({@code nextIsPeerHeader}), else to the peer whose section they are in (the first
+     * such name wins), else to nobody (a comment in [Interface] or before any section).
+     */
+    private void settlePendingName(boolean nextIsPeerHeader) {
+        if (pendingName == null) {
+            return;
+        }
+        if (nextIsPeerHeader) {
+            nameAbove = pendingName;
+        } else if (section == Section.PEER && peer.name == null) {
+            peer.name = pendingName;
+        }
+        pendingName = null;
+    }
+
+    private static boolean isPeerHeader(String content) {
+        return content.charAt(content.length() - 1) == ']' && content.substring(1, content.length() - 1).strip().equalsIgnoreCase("Peer");
+    }
+
     private void sectionHeader(String content, int lineNumber) throws WgConfigException {
         if (content.charAt(content.length() - 1) != ']') {
             throw error(lineNumber, "malformed section header (expected [Interface] or [Peer], got " + Shown.value(content) + ")");
@@ -123,7 +148,8 @@ public final class WgQuickParser {
         } else if (name.equalsIgnoreCase("Peer")) {
             finishPeer();
             section = Section.PEER;
-            peer = new PeerDraft(lineNumber);
+            peer = new PeerDraft(lineNumber, nameAbove);
+            nameAbove = null;
         } else {
             throw error(lineNumber, "unknown section (expected [Interface] or [Peer], got " + Shown.value(content) + ")");
         }
@@ -251,23 +277,10 @@ public final class WgQuickParser {
         if (peer.publicKey == null) {
             throw error(peer.line, "[Peer] has no PublicKey (expected a PublicKey = … line in the section)");
         }
+        // A name inside the section is the more specific one.
         peers.add(new PeerConfig(peer.publicKey, Optional.ofNullable(peer.endpoint), peer.allowedIps,
-                peer.keepalive, Optional.ofNullable(peer.name), peer.line));
+                peer.keepalive, Optional.ofNullable(peer.name).or(() -> Optional.ofNullable(peer.nameAbove)), peer.line));
         peer = null;
-    }
-
-    /** {@code # Name = value} or {@code #Name=value}, any case; empty for other comments. */
-    static Optional<String> nameComment(String comment) {
-        String rest = comment.substring(1).strip();
-        if (!rest.regionMatches(true, 0, "name", 0, 4)) {
-            return Optional.empty();
-        }
-        String afterName = rest.substring(4).strip();
-        if (!afterName.startsWith("=")) {
-            return Optional.empty();
-        }
-        String name = afterName.substring(1).strip();
-        return name.isEmpty() ? Optional.empty() : Optional.of(name);
     }
 
     // Real keys are short words; a long "key" is more likely a pasted secret ending in '=',
@@ -303,9 +316,11 @@ public final class WgQuickParser {
         Endpoint endpoint;
         OptionalInt keepalive = OptionalInt.empty();
         String name;
+        final String nameAbove;
 
-        PeerDraft(int line) {
+        PeerDraft(int line, String nameAbove) {
             this.line = line;
+            this.nameAbove = nameAbove;
         }
     }
 }

@@ -42,7 +42,7 @@ class WgFormatsFuzzTest {
             String text = mutate(random, wgQuickFile(random, secrets), secrets, "\n");
             List<String> seen = new ArrayList<>();
             try {
-                WgQuickConfig config = WgQuickParser.parse("wg0.conf", text);
+                InterfaceConfig config = WgQuickParser.parse("wg0.conf", text);
                 seen.add(config.toString());
             } catch (WgConfigException e) {
                 refused++;

@@ -31,7 +31,7 @@ class WgQuickParserTest {
         }
     }
 
-    static WgQuickConfig parse(String name) throws WgConfigException {
+    static InterfaceConfig parse(String name) throws WgConfigException {
         return WgQuickParser.parse(name, fixture(name));
     }
 
@@ -45,9 +45,9 @@ class WgQuickParserTest {
 
     @Test
     void readsHubFileWithEveryTolerance() throws WgConfigException {
-        WgQuickConfig config = parse("hub.conf");
+        InterfaceConfig config = parse("hub.conf");
 
-        assertThat(config).isEqualTo(new WgQuickConfig("hub.conf",
+        assertThat(config).isEqualTo(new InterfaceConfig("hub.conf",
                 ips("10.10.0.1/24", "fd00::1/64", "10.20.0.1/24"), List.of(
                 new PeerConfig(key("xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg="),
                         Optional.of(new Endpoint("vpn.example.net", 51820)),
@@ -65,7 +65,7 @@ class WgQuickParserTest {
 
     @Test
     void readsWhatWgShowconfWrites() throws WgConfigException {
-        WgQuickConfig config = parse("real-wg-showconf.conf");
+        InterfaceConfig config = parse("real-wg-showconf.conf");
 
         assertThat(config.interfaceAddresses()).isEmpty();
         assertThat(config.peers()).containsExactly(
@@ -81,13 +81,13 @@ class WgQuickParserTest {
 
     @Test
     void emptyFileAndCommentsOnlyHaveNoPeers() throws WgConfigException {
-        assertThat(WgQuickParser.parse("empty.conf", "")).isEqualTo(new WgQuickConfig("empty.conf", List.of(), List.of()));
+        assertThat(WgQuickParser.parse("empty.conf", "")).isEqualTo(new InterfaceConfig("empty.conf", List.of(), List.of()));
         assertThat(WgQuickParser.parse("c.conf", "\uFEFF# only\r\n\r\n  # comments\n").peers()).isEmpty();
     }
 
     @Test
     void readsCrlfFiles() throws WgConfigException {
-        WgQuickConfig config = WgQuickParser.parse("crlf.conf",
+        InterfaceConfig config = WgQuickParser.parse("crlf.conf",
                 "[Peer]\r\nPublicKey = xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=\r\nAllowedIPs = 10.0.0.2/32\r\n");
         assertThat(config.peers().get(0).allowedIps()).isEqualTo(ips("10.0.0.2/32"));
     }
@@ -104,14 +104,14 @@ class WgQuickParserTest {
         "# Nameserver = 10.0.0.1|",
     })
     void takesFriendlyNameFromNameComment(String comment, String expected) throws WgConfigException {
-        WgQuickConfig config = WgQuickParser.parse("n.conf",
+        InterfaceConfig config = WgQuickParser.parse("n.conf",
                 "[Peer]\nPublicKey = xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=\n" + comment + "\n");
         assertThat(config.peers().get(0).name()).isEqualTo(Optional.ofNullable(expected));
     }
 
     @Test
     void firstNameCommentOfAPeerCountsAndInterfaceNamesAreIgnored() throws WgConfigException {
-        WgQuickConfig config = WgQuickParser.parse("n.conf", "# Name = file\n[Interface]\n# Name = hub\n"
+        InterfaceConfig config = WgQuickParser.parse("n.conf", "# Name = file\n[Interface]\n# Name = hub\n"
                 + "[Peer]\n# Name = first\nPublicKey = xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=\n# Name = second\n");
         assertThat(config.peers().get(0).name()).contains("first");
     }
@@ -159,7 +159,7 @@ class WgQuickParserTest {
         "  [ PEER ]  # comment|[ PEER ]",
     })
     void sectionNamesAreCaseInsensitiveAndMayBeCommented(String header, String ignored) throws WgConfigException {
-        WgQuickConfig config = WgQuickParser.parse("s.conf", header + "\nPublicKey = xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=\n");
+        InterfaceConfig config = WgQuickParser.parse("s.conf", header + "\nPublicKey = xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=\n");
         assertThat(config.peers()).hasSize(1);
     }
 
