@@ -39,11 +39,14 @@ to_cycle=$(wc -l < "$work/cycles")
 to_ticks=$(cpu_ticks)
 hz=$(getconf CLK_TCK)
 end=$(date +%s.%N)
-threads=$(ls "/proc/$pid/task" | wc -l)
+threads=$(find "/proc/$pid/task" -mindepth 1 -maxdepth 1 | wc -l)
 # With WGTRACK_JAVA_OPTS=-XX:NativeMemoryTracking=summary, show where the memory went.
 case "${WGTRACK_JAVA_OPTS:-}" in *NativeMemoryTracking*) jcmd "$pid" VM.native_memory summary | grep -E "committed" | head -20 ;; esac
 kill -TERM "$pid"
 wait "$pid" || true
 echo "$peers peers, cycle_time $cycle_time s, $cycles cycles in $(echo "$end - $start" | bc) s, $threads threads at the end"
 echo "daemon CPU (user+system, all threads) after the first 10 %: $(echo "scale=2; ($to_ticks - $from_ticks) * 1000 / $hz / ($to_cycle - $from_cycle)" | bc) ms per cycle"
-grep -c "WARNING\|ERROR\|<[0-3]>\|<4>" "$work/log" >/dev/null && { echo "warnings/errors logged:"; grep "WARNING\|ERROR\|<[0-4]>" "$work/log" | head -5; } || true
+if grep -q "WARNING\|ERROR\|<[0-4]>" "$work/log"; then
+    echo "warnings/errors logged:"
+    grep "WARNING\|ERROR\|<[0-4]>" "$work/log" | head -5
+fi

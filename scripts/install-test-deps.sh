@@ -26,6 +26,7 @@ packages=(
     curl          # DaemonLabIT reads /metrics inside the hub namespace; the demo shows it
     # --- end lab ---
     python3       # reference configparser for IniReaderConfigparserTest
+    shellcheck    # test.sh runs scripts/shellcheck.sh on every shell script before mvn
     systemd       # systemd-analyze for UnitFileIT
 )
 
