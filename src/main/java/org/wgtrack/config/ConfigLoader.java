@@ -122,7 +122,10 @@ public final class ConfigLoader {
                 daemon(Setting.CYCLE_TIME, GeneralSettings.DEFAULTS.cycleTime(), general, defaults),
                 daemon(Setting.LOGLEVEL, GeneralSettings.DEFAULTS.logLevel(), general, defaults),
                 daemon(Setting.WIREGUARD_CONFIG_DIR, GeneralSettings.DEFAULTS.wireguardConfigDir(), general, defaults),
-                daemon(Setting.WG_COMMAND, GeneralSettings.DEFAULTS.wgCommand(), general, defaults));
+                daemon(Setting.WG_COMMAND, GeneralSettings.DEFAULTS.wgCommand(), general, defaults),
+                daemon(Setting.CONFIG_SOURCES, GeneralSettings.DEFAULTS.configSources(), general, defaults),
+                daemon(Setting.NETWORKD_CONFIG_DIRS, GeneralSettings.DEFAULTS.networkdConfigDirs(), general, defaults),
+                daemon(Setting.NETWORKMANAGER_CONFIG_DIRS, GeneralSettings.DEFAULTS.networkManagerConfigDirs(), general, defaults));
         return new WgtrackConfig(doc.source(), generalSettings,
                 SectionTrackingResolver.build(defaults, general, interfaces, peers), outputs, byLine(warnings));
     }
@@ -195,6 +198,9 @@ public final class ConfigLoader {
         }
         if (setting.scope() == Setting.Scope.NAMING && !perPeer) {
             return "names one peer or interface; ignored here (expected in [peer:…] or [interface:…])";
+        }
+        if (setting.scope() == Setting.Scope.PEER && kind != SectionName.Kind.PEER) {
+            return "belongs to one peer; ignored here (expected in [peer:…])";
         }
         return null;
     }

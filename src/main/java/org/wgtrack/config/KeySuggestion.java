@@ -33,6 +33,7 @@ final class KeySuggestion {
                     case DAEMON -> !perPeer;
                     case TRACKING -> true;
                     case NAMING -> perPeer;
+                    case PEER -> kind == SectionName.Kind.PEER;
                 })
                 .map(Setting::key)
                 .collect(Collectors.toList());

@@ -2,6 +2,8 @@ package org.wgtrack.config;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.PublicKey;
 
 /**
@@ -14,9 +16,11 @@ final class SectionTrackingResolver implements WgtrackConfig.TrackingResolver {
      * @param params the interface's own parameters, with its own name
      * @param peerDefault what a peer without a section gets: the same, without the interface's name
      */
-    record InterfaceTracking(TrackingParams params, TrackingParams peerDefault, Map<PublicKey, TrackingParams> peers) {
+    record InterfaceTracking(TrackingParams params, TrackingParams peerDefault, Map<PublicKey, TrackingParams> peers,
+                             Map<PublicKey, Endpoint> endpoints) {
         InterfaceTracking {
             peers = Map.copyOf(peers);
+            endpoints = Map.copyOf(endpoints);
         }
     }
 
@@ -43,9 +47,13 @@ final class SectionTrackingResolver implements WgtrackConfig.TrackingResolver {
         withPeers.forEach((ifname, section) -> {
             TrackingParams interfaceParams = section.over(base);
             Map<PublicKey, TrackingParams> peers = new HashMap<>();
-            peerSections.getOrDefault(ifname, Map.of())
-                    .forEach((key, peer) -> peers.put(key, peer.over(interfaceParams).withName(peer.ownName())));
-            interfaces.put(ifname, new InterfaceTracking(interfaceParams.withName(section.ownName()), interfaceParams, peers));
+            Map<PublicKey, Endpoint> endpoints = new HashMap<>();
+            peerSections.getOrDefault(ifname, Map.of()).forEach((key, peer) -> {
+                peers.put(key, peer.over(interfaceParams).withName(peer.ownName()));
+                peer.ownEndpoint().ifPresent(endpoint -> endpoints.put(key, endpoint));
+            });
+            interfaces.put(ifname, new InterfaceTracking(interfaceParams.withName(section.ownName()), interfaceParams, peers,
+                    endpoints));
         });
         return new SectionTrackingResolver(base, interfaces);
     }
@@ -54,6 +62,12 @@ final class SectionTrackingResolver implements WgtrackConfig.TrackingResolver {
     public TrackingParams forInterface(String interfaceName) {
         InterfaceTracking tracking = interfaces.get(interfaceName);
         return tracking == null ? fallback : tracking.params();
+    }
+
+    @Override
+    public Optional<Endpoint> endpoint(String interfaceName, PublicKey peer) {
+        InterfaceTracking tracking = interfaces.get(interfaceName);
+        return tracking == null ? Optional.empty() : Optional.ofNullable(tracking.endpoints().get(peer));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.wgtrack.config;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.wgtrack.wg.Endpoint;
 
 /** The validated settings written in one section (inherited {@code [DEFAULT]} keys not included). */
 final class SectionValues {
@@ -41,6 +42,11 @@ final class SectionValues {
                 getOr(Setting.TRACK, base.track()),
                 getOr(Setting.HANDSHAKE_TIMEOUT, base.handshakeTimeout()),
                 base.name());
+    }
+
+    /** The endpoint written in this very peer section. */
+    Optional<Endpoint> ownEndpoint() {
+        return getOr(Setting.ENDPOINT, Optional.<Endpoint>empty());
     }
 
     /** The name written in this very section; names are never inherited. */

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.wgtrack.log.LogLevel;
+import org.wgtrack.wg.ConfigFormat;
+import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.IpLiteral;
 
 /**
@@ -39,7 +43,15 @@ enum Setting {
             : Optional.of(v.isEmpty() ? Optional.empty() : Optional.of(v))),
     LOGLEVEL("loglevel", Scope.DAEMON, "debug, info, warning or error", v -> LogLevel.parse(v).map(l -> l)),
     WIREGUARD_CONFIG_DIR("wireguard_config_dir", Scope.DAEMON, "a directory path", Setting::path),
-    WG_COMMAND("wg_command", Scope.DAEMON, "a command name or path", v -> singleLine(v).map(s -> s));
+    WG_COMMAND("wg_command", Scope.DAEMON, "a command name or path", v -> singleLine(v).map(s -> s)),
+    CONFIG_SOURCES("config_sources", Scope.DAEMON,
+            "a comma-separated list of wg-quick, networkd and networkmanager, each at most once, or empty for none",
+            Setting::configSources),
+    NETWORKD_CONFIG_DIRS("networkd_config_dirs", Scope.DAEMON, "a comma-separated list of directory paths", Setting::paths),
+    NETWORKMANAGER_CONFIG_DIRS("networkmanager_config_dirs", Scope.DAEMON, "a comma-separated list of directory paths",
+            Setting::paths),
+    ENDPOINT("endpoint", Scope.PEER, "host:port or [address]:port, or empty for the peer's WireGuard configuration",
+            Setting::endpoint);
 
     /** Where a key means something. */
     enum Scope {
@@ -48,7 +60,9 @@ enum Setting {
         /** per peer: [peer:…] → [interface:…] → [general] → [DEFAULT] → built-in */
         TRACKING,
         /** one peer's or one interface's own name: not inherited */
-        NAMING
+        NAMING,
+        /** one peer's own, only in [peer:…]: not inherited */
+        PEER
     }
 
     static final int MAX_WHOLE_NUMBER = 1_000_000;
@@ -90,7 +104,8 @@ enum Setting {
     /**
      * The typed value ({@code Duration}, {@code Integer}, {@code Optional<InetAddress>},
      * {@code AddressFamily}, {@code Boolean}, {@code Optional<String>}, {@code LogLevel},
-     * {@code Path}, {@code String}), or empty when the text is not allowed.
+     * {@code Path}, {@code String}, {@code List<ConfigFormat>}, {@code List<Path>},
+     * {@code Optional<Endpoint>}), or empty when the text is not allowed.
      */
     Optional<Object> parse(String text) {
         return parser.apply(text);
@@ -158,5 +173,41 @@ enum Setting {
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<Object> configSources(String text) {
+        List<ConfigFormat> formats = new ArrayList<>();
+        for (String item : items(text)) {
+            Optional<ConfigFormat> format = ConfigFormat.byLabel(item);
+            if (format.isEmpty() || formats.contains(format.get())) {
+                return Optional.empty();
+            }
+            formats.add(format.get());
+        }
+        return Optional.of(List.copyOf(formats));
+    }
+
+    private static Optional<Object> paths(String text) {
+        List<Path> paths = new ArrayList<>();
+        for (String item : items(text)) {
+            Optional<Object> path = path(item);
+            if (path.isEmpty()) {
+                return Optional.empty();
+            }
+            paths.add((Path) path.get());
+        }
+        return paths.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(paths));
+    }
+
+    /** Comma-separated, spaces around items ignored, empty items skipped. */
+    private static List<String> items(String text) {
+        return Arrays.stream(text.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+    }
+
+    private static Optional<Object> endpoint(String text) {
+        if (text.isEmpty()) {
+            return Optional.of(Optional.empty());
+        }
+        return Endpoint.parseConfigured(text).map(Optional::of);
     }
 }

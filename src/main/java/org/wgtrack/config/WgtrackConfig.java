@@ -2,7 +2,9 @@ package org.wgtrack.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.wgtrack.ini.ConfigProblem;
+import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.PublicKey;
 
 /**
@@ -36,11 +38,21 @@ public record WgtrackConfig(
         return tracking.forInterface(interfaceName);
     }
 
+    /** The endpoint written for a peer in its {@code [peer:…]} section, which wins over any WireGuard configuration. */
+    public Optional<Endpoint> endpointFor(String interfaceName, PublicKey peer) {
+        return tracking.endpoint(interfaceName, peer);
+    }
+
     /** Resolves tracking parameters; implemented by the loader over the parsed INI sections. */
     public interface TrackingResolver {
         TrackingParams forInterface(String interfaceName);
 
         TrackingParams forPeer(String interfaceName, PublicKey peer);
+
+        /** A peer's {@code endpoint =}; none unless a section says so. */
+        default Optional<Endpoint> endpoint(String interfaceName, PublicKey peer) {
+            return Optional.empty();
+        }
     }
 
     /** A configuration with built-in defaults only (no file at the default path). */

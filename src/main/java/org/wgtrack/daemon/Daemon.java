@@ -17,6 +17,7 @@ import org.wgtrack.output.Output;
 import org.wgtrack.output.OutputPlan;
 import org.wgtrack.output.OutputSet;
 import org.wgtrack.output.Snapshot;
+import org.wgtrack.sources.ConfigSources;
 import org.wgtrack.system.InterfaceAddresses;
 import org.wgtrack.system.Pinger;
 import org.wgtrack.system.Wg;
@@ -95,7 +96,7 @@ public final class Daemon {
         this.ticker = ticker;
         this.wg = wgFactory.apply(config.general());
         this.outputs = OutputSet.empty().reconfigure(outputPlan);
-        this.wgConfigs = new WgConfigStore(config.general().wireguardConfigDir());
+        this.wgConfigs = new WgConfigStore(ConfigSources.of(config.general()));
         this.updater = new EndpointUpdater(lookups, () -> wg, clock);
         this.pinger = pinger;
         this.tracker = new Tracker(pinger, interfaceAddresses, updater, wgConfigs, clock, true);
@@ -217,7 +218,7 @@ public final class Daemon {
         config = next;
         Log.get().setThreshold(logLevelOverride.orElse(next.general().logLevel()));
         wg = wgFactory.apply(next.general());
-        wgConfigs.reload(next.general().wireguardConfigDir());
+        wgConfigs.reload(ConfigSources.of(next.general()));
         outputs = outputs.reconfigure(plan);
         try {
             pinger.redetect();

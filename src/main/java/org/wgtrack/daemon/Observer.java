@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.log.Log;
 import org.wgtrack.output.Snapshot;
+import org.wgtrack.sources.ConfigSources;
 import org.wgtrack.system.JdkInterfaceAddresses;
 import org.wgtrack.system.OsProcessRunner;
 import org.wgtrack.system.Pinger;
@@ -30,7 +31,7 @@ public final class Observer {
         pinger.unavailable().ifPresent(reason -> Log.warning(reason + ": judging every peer by its handshake alone"));
         try (EndpointUpdater updater = new EndpointUpdater(Lookups.on(new SystemResolver(), Duration.ZERO), () -> wg, Clock.systemUTC())) {
             Tracker tracker = new Tracker(pinger, new JdkInterfaceAddresses(), updater,
-                    new WgConfigStore(config.general().wireguardConfigDir()), Clock.systemUTC(), false);
+                    new WgConfigStore(ConfigSources.of(config.general())), Clock.systemUTC(), false);
             return tracker.runCycle(config, wg, Optional.empty());
         }
     }

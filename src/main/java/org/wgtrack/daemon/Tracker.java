@@ -74,7 +74,7 @@ final class Tracker {
     }
 
     /** Everything a peer's judgement needs, gathered before the pings of the cycle go out. */
-    private record Work(PeerId id, PeerStatus live, Optional<PeerConfig> configured, TrackingParams params,
+    private record Work(PeerId id, PeerStatus live, Optional<Endpoint> configuredEndpoint, TrackingParams params,
                         Optional<String> name, TrackedPeer peer, HandshakeStatus handshake,
                         OptionalLong handshakeAgeSeconds, PingTarget target, boolean pingDue,
                         Optional<String> unpingableReason) {
@@ -139,7 +139,10 @@ final class Tracker {
                 PeerId id = new PeerId(iface.name(), status.publicKey());
                 TrackedPeer peer = peers.getOrDefault(id, TrackedPeer.NEW);
                 Optional<PeerConfig> configured = wgConfigs.peer(iface.name(), status.publicKey());
+                // wgtrack.conf wins over the interface's own configuration, for the name as for the endpoint.
                 Optional<String> name = params.name().or(() -> configured.flatMap(PeerConfig::name));
+                Optional<Endpoint> endpoint = config.endpointFor(iface.name(), status.publicKey())
+                        .or(() -> configured.flatMap(PeerConfig::endpoint));
                 HandshakeStatus handshake = HandshakeStatus.judge(status.latestHandshakeEpochSeconds(),
                         now.getEpochSecond(), params.handshakeTimeout());
                 OptionalLong age = HandshakeStatus.ageSeconds(status.latestHandshakeEpochSeconds(), now.getEpochSecond());
@@ -148,7 +151,7 @@ final class Tracker {
                         : NO_PING_PROGRAM;
                 boolean due = PeerStateMachine.pingDue(peer.track(), handshake, params, target.pingable());
                 Optional<String> unpingable = params.pingInterval() > 0 ? target.unpingableReason() : Optional.empty();
-                work.add(new Work(id, status, configured, params, name, peer, handshake, age, target, due, unpingable));
+                work.add(new Work(id, status, endpoint, params, name, peer, handshake, age, target, due, unpingable));
             }
         }
         return work;
@@ -205,14 +208,14 @@ final class Tracker {
         Step step = PeerStateMachine.step(w.peer().track(), observation, w.params());
         step.transition().ifPresent(t -> Log.info(w.describe() + ": " + t.from().label() + " → " + t.to().label() + " (" + t.reason() + ")"));
         if (actOnLinks && step.resolveNow() && kind == EndpointKind.HOSTNAME) {
-            Endpoint configured = w.configured().flatMap(PeerConfig::endpoint).orElseThrow();
+            Endpoint configured = w.configuredEndpoint().orElseThrow();
             updater.request(new EndpointUpdater.Request(w.id(), w.describe(), configured, w.live().endpoint(), w.params().addressFamily()));
         }
         return w.peer().judged(step.next(), w.unpingableReason());
     }
 
     private static EndpointKind endpointKind(Work w) {
-        Optional<Endpoint> configured = w.configured().flatMap(PeerConfig::endpoint);
+        Optional<Endpoint> configured = w.configuredEndpoint();
         if (configured.isPresent() && configured.get().isHostname()) {
             return EndpointKind.HOSTNAME;
         }
@@ -243,7 +246,7 @@ final class Tracker {
         PeerStatus live = w.live();
         return new PeerSnapshot(w.id().interfaceName(), w.id().publicKey(), w.name(), peer.track().state(), w.handshake(),
                 live.latestHandshakeEpochSeconds(), w.handshakeAgeSeconds(), live.rxBytes(), live.txBytes(),
-                live.endpoint(), w.configured().flatMap(PeerConfig::endpoint), live.allowedIps(),
+                live.endpoint(), w.configuredEndpoint(), live.allowedIps(),
                 pingRoundTrip, peer.endpointUpdates(), peer.lastEndpointChange());
     }
 }

@@ -1,50 +1,46 @@
 package org.wgtrack.daemon;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.wgtrack.files.TextFileException;
-import org.wgtrack.files.TextFileReader;
 import org.wgtrack.log.Log;
+import org.wgtrack.sources.ConfigSource;
+import org.wgtrack.sources.SourceException;
+import org.wgtrack.wg.InterfaceConfig;
 import org.wgtrack.wg.PeerConfig;
 import org.wgtrack.wg.PublicKey;
-import org.wgtrack.wg.WgConfigException;
-import org.wgtrack.wg.InterfaceConfig;
-import org.wgtrack.wg.WgQuickParser;
 
 /**
- * The wg-quick files of the interfaces the live state shows ({@code <dir>/<ifname>.conf}).
- * A file is read when its interface first appears and again on reload; a malformed file is
- * reported and its last good contents are kept; a missing file is normal (the interface was
- * configured by other means) and means no re-resolution for its peers. A file that cannot be
- * read (permission denied, not UTF-8, not a regular file, larger than 1 MiB) is reported with the
- * reason and treated like a malformed one.
+ * The WireGuard configuration of every interface the live state shows, from the first of the
+ * configured sources that has one (a wg-quick file, a systemd-networkd {@code .netdev}, a
+ * NetworkManager keyfile). Looked up when the interface first appears and again on reload;
+ * where it was found is logged once, and again when that changes. A file that is the
+ * interface's but cannot be read or parsed is reported and its last good contents are kept.
+ * No configuration anywhere is normal (the interface was set up with {@code wg set}): its peers
+ * are tracked without configured endpoints, so without re-resolution, unless wgtrack.conf names
+ * their endpoints.
  */
 final class WgConfigStore {
 
-    private Path directory;
-    /** Reads regular files only, at most 1 MiB: a FIFO here would block the cycle thread. */
-    private final TextFileReader files;
+    private List<ConfigSource> sources;
     private final Map<String, Optional<InterfaceConfig>> byInterface = new HashMap<>();
-    /** Peers by key of each file: every cycle looks up every peer, a list scan would be quadratic. */
+    /** Peers by key of each interface: every cycle looks up every peer, a list scan would be quadratic. */
     private final Map<String, Map<PublicKey, PeerConfig>> peersByInterface = new HashMap<>();
+    /** What was last said about where each interface's configuration is, so it is said once. */
+    private final Map<String, String> announced = new HashMap<>();
 
-    WgConfigStore(Path directory) {
-        this(directory, new TextFileReader(TextFileReader.SYSTEM));
+    WgConfigStore(List<ConfigSource> sources) {
+        this.sources = List.copyOf(sources);
     }
 
-    WgConfigStore(Path directory, TextFileReader files) {
-        this.directory = directory;
-        this.files = files;
-    }
-
-    /** Reads the files of interfaces seen for the first time and forgets interfaces that are gone. */
+    /** Looks up interfaces seen for the first time and forgets interfaces that are gone. */
     void track(Set<String> liveInterfaces) {
         byInterface.keySet().retainAll(liveInterfaces);
         peersByInterface.keySet().retainAll(liveInterfaces);
+        announced.keySet().retainAll(liveInterfaces);
         for (String name : liveInterfaces) {
             if (!byInterface.containsKey(name)) {
                 store(name, read(name, Optional.empty()));
@@ -52,9 +48,9 @@ final class WgConfigStore {
         }
     }
 
-    /** Re-reads every known interface's file (SIGHUP), keeping last good data of broken files. */
-    void reload(Path newDirectory) {
-        directory = newDirectory;
+    /** Looks up every known interface again (SIGHUP), in the sources of the new configuration. */
+    void reload(List<ConfigSource> newSources) {
+        sources = List.copyOf(newSources);
         for (String name : List.copyOf(byInterface.keySet())) {
             store(name, read(name, byInterface.get(name)));
         }
@@ -74,35 +70,36 @@ final class WgConfigStore {
     }
 
     private Optional<InterfaceConfig> read(String interfaceName, Optional<InterfaceConfig> lastGood) {
-        Path file = directory.resolve(interfaceName + ".conf");
-        String text;
-        try {
-            text = files.read(file);
-        } catch (TextFileException e) {
-            if (e.kind() == TextFileException.Kind.NO_SUCH_FILE) {
-                Log.info(interfaceName + ": no " + file + "; tracking its live state without configured endpoints");
-                return Optional.empty();
+        List<String> absences = new ArrayList<>();
+        for (ConfigSource source : sources) {
+            Optional<ConfigSource.Found> found;
+            try {
+                found = source.find(interfaceName);
+            } catch (SourceException e) {
+                Log.error(e.getMessage() + (e.kind() == SourceException.Kind.UNREADABLE
+                        ? "; " + (lastGood.isPresent() ? "keeping its previous contents"
+                                : "tracking " + interfaceName + "'s live state without configured endpoints")
+                        : lastGood.isPresent() ? " (keeping its previous contents)" : " (its data is ignored)"));
+                announced.remove(interfaceName);
+                return lastGood;
             }
-            Log.error(unreadable(file, interfaceName, e.reason(), lastGood));
-            return lastGood;
+            if (found.isPresent()) {
+                InterfaceConfig config = found.get().config();
+                announce(interfaceName, interfaceName + ": peers from " + found.get().description());
+                Log.debug(interfaceName + ": read " + config.source() + " (" + config.peers().size() + " peers)");
+                return Optional.of(config);
+            }
+            absences.add(source.absence(interfaceName));
         }
-        try {
-            InterfaceConfig config = WgQuickParser.parse(file.toString(), text);
-            Log.debug(interfaceName + ": read " + file + " (" + config.peers().size() + " peers)");
-            return Optional.of(config);
-        } catch (WgConfigException e) {
-            Log.error(e.getMessage() + keeping(lastGood));
-            return lastGood;
-        }
+        announce(interfaceName, interfaceName + ": " + (absences.isEmpty() ? "no configuration sources" : String.join(", ", absences))
+                + "; tracking its live state without configured endpoints (no re-resolution unless wgtrack.conf names them:"
+                + " endpoint = host:port in [peer:" + interfaceName + ":<public key>])");
+        return Optional.empty();
     }
 
-    /** {@code /etc/wireguard/wg0.conf: permission denied; tracking wg0's live state without configured endpoints}. */
-    static String unreadable(Path file, String interfaceName, String reason, Optional<InterfaceConfig> lastGood) {
-        return file + ": " + reason + "; " + (lastGood.isPresent() ? "keeping its previous contents"
-                : "tracking " + interfaceName + "'s live state without configured endpoints");
-    }
-
-    private static String keeping(Optional<InterfaceConfig> lastGood) {
-        return lastGood.isPresent() ? " (keeping its previous contents)" : " (its data is ignored)";
+    private void announce(String interfaceName, String message) {
+        if (!message.equals(announced.put(interfaceName, message))) {
+            Log.info(message);
+        }
     }
 }

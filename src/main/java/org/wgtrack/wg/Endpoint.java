@@ -19,6 +19,34 @@ public record Endpoint(String host, int port) {
         }
     }
 
+    /**
+     * An endpoint as an operator writes it in a configuration file (wg-quick, systemd-networkd,
+     * NetworkManager, wgtrack.conf): {@link #parse}'s shapes, with no whitespace or bracket inside
+     * the host and a bracketed host that is an IPv6 literal. Empty when the text is none of these.
+     */
+    public static Optional<Endpoint> parseConfigured(String text) {
+        Endpoint endpoint;
+        try {
+            endpoint = parse(text);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String host = endpoint.host();
+        for (int i = 0; i < host.length(); i++) {
+            if (Character.isWhitespace(host.charAt(i)) || host.charAt(i) == '[' || host.charAt(i) == ']') {
+                return Optional.empty();
+            }
+        }
+        if (text.strip().startsWith("[")) {
+            int percent = host.indexOf('%');
+            String address = percent < 0 ? host : host.substring(0, percent);
+            if (address.indexOf(':') < 0 || IpLiteral.parse(address).isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(endpoint);
+    }
+
     /** Parses {@code host:port} or {@code [v6]:port}; throws IllegalArgumentException with a reason. */
     public static Endpoint parse(String text) {
         String s = text.strip();

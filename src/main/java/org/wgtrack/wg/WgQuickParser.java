@@ -39,23 +39,20 @@ import org.wgtrack.log.Shown;
  */
 public final class WgQuickParser {
 
-    private static final String KEY_SHAPE = "44 base64 characters for 32 bytes";
-
     private enum Section { NONE, INTERFACE, PEER }
 
     private final String source;
+    private final ConfigValues values;
     private final List<AllowedIp> addresses = new ArrayList<>();
     private final List<PeerConfig> peers = new ArrayList<>();
     private final Map<PublicKey, Integer> keyLines = new HashMap<>();
     private Section section = Section.NONE;
     private PeerDraft peer;
-    /** A friendly name in the comments just read: the next [Peer]'s if its header follows at once, else the current peer's. */
-    private String pendingName;
-    /** The name found directly above the [Peer] header being read. */
-    private String nameAbove;
+    private final NameComments names = new NameComments();
 
     private WgQuickParser(String source) {
         this.source = source;
+        this.values = new ConfigValues(source);
     }
 
     public static InterfaceConfig parse(String source, String text) throws WgConfigException {
@@ -86,9 +83,7 @@ public final class WgQuickParser {
             return;
         }
         if (trimmed.charAt(0) == '#') {
-            if (pendingName == null) {
-                pendingName = FriendlyName.fromComment(trimmed).orElse(null);
-            }
+            names.comment(trimmed);
             return;
         }
         int hash = trimmed.indexOf('#');
@@ -116,21 +111,13 @@ public final class WgQuickParser {
         }
     }
 
-    /**
-     * Gives the name of the comments just read to its peer: to the peer whose header follows them
-     * directly ({@code nextIsPeerHeader}), else to the peer whose section they are in (the first
-     * such name wins), else to nobody (a comment in [Interface] or before any section).
-     */
+    /** A name in the comments just read names the current peer, unless a [Peer] header follows them. */
     private void settlePendingName(boolean nextIsPeerHeader) {
-        if (pendingName == null) {
-            return;
-        }
-        if (nextIsPeerHeader) {
-            nameAbove = pendingName;
-        } else if (section == Section.PEER && peer.name == null) {
-            peer.name = pendingName;
-        }
-        pendingName = null;
+        names.settle(nextIsPeerHeader).ifPresent(name -> {
+            if (section == Section.PEER && peer.name == null) {
+                peer.name = name;
+            }
+        });
     }
 
     private static boolean isPeerHeader(String content) {
@@ -148,8 +135,7 @@ public final class WgQuickParser {
         } else if (name.equalsIgnoreCase("Peer")) {
             finishPeer();
             section = Section.PEER;
-            peer = new PeerDraft(lineNumber, nameAbove);
-            nameAbove = null;
+            peer = new PeerDraft(lineNumber, names.takeAbove().orElse(null));
         } else {
             throw error(lineNumber, "unknown section (expected [Interface] or [Peer], got " + Shown.value(content) + ")");
         }
@@ -158,7 +144,7 @@ public final class WgQuickParser {
     private void interfaceKey(String key, String value, int lineNumber) throws WgConfigException {
         switch (key) {
             case "address" -> addresses.addAll(ipList("Address", value, lineNumber));
-            case "privatekey" -> requireSecretShape("PrivateKey", value, lineNumber);
+            case "privatekey" -> values.secret("PrivateKey", value, lineNumber);
             default -> {
                 // ListenPort, FwMark, DNS, MTU, Table, Pre/PostUp/Down, SaveConfig and keys
                 // wgtrack does not know: the running interface is read from wg, not from here.
@@ -169,10 +155,10 @@ public final class WgQuickParser {
     private void peerKey(String key, String value, int lineNumber) throws WgConfigException {
         switch (key) {
             case "publickey" -> publicKey(value, lineNumber);
-            case "endpoint" -> peer.endpoint = endpoint(value, lineNumber);
+            case "endpoint" -> peer.endpoint = values.endpoint("Endpoint", value, lineNumber);
             case "allowedips" -> peer.allowedIps.addAll(ipList("AllowedIPs", value, lineNumber));
-            case "persistentkeepalive" -> peer.keepalive = keepalive(value, lineNumber);
-            case "presharedkey" -> requireSecretShape("PresharedKey", value, lineNumber);
+            case "persistentkeepalive" -> peer.keepalive = values.keepalive("PersistentKeepalive", value, lineNumber);
+            case "presharedkey" -> values.secret("PresharedKey", value, lineNumber);
             default -> {
                 // Unknown [Peer] keys are ignored for the same reason as in [Interface].
             }
@@ -180,58 +166,16 @@ public final class WgQuickParser {
     }
 
     private void publicKey(String value, int lineNumber) throws WgConfigException {
-        if (!PublicKey.isValid(value)) {
-            throw error(lineNumber, "bad PublicKey (expected " + KEY_SHAPE + ", got " + shown(value) + ")");
-        }
+        PublicKey key = values.publicKey("PublicKey", value, lineNumber);
         if (peer.publicKey != null) {
             throw error(lineNumber, "second PublicKey in one [Peer] (first at line " + peer.publicKeyLine + ")");
         }
-        PublicKey key = new PublicKey(value);
         Integer first = keyLines.putIfAbsent(key, lineNumber);
         if (first != null) {
             throw error(lineNumber, "duplicate PublicKey " + value + " (first at line " + first + ")");
         }
         peer.publicKey = key;
         peer.publicKeyLine = lineNumber;
-    }
-
-    private Endpoint endpoint(String value, int lineNumber) throws WgConfigException {
-        String problem = "bad Endpoint (expected host:port or [address]:port, got " + shown(value) + ")";
-        Endpoint endpoint;
-        try {
-            endpoint = Endpoint.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw error(lineNumber, problem);
-        }
-        String host = endpoint.host();
-        for (int i = 0; i < host.length(); i++) {
-            if (Character.isWhitespace(host.charAt(i)) || host.charAt(i) == '[' || host.charAt(i) == ']') {
-                throw error(lineNumber, problem);
-            }
-        }
-        if (value.startsWith("[")) {
-            int percent = host.indexOf('%');
-            String address = percent < 0 ? host : host.substring(0, percent);
-            if (address.indexOf(':') < 0 || IpLiteral.parse(address).isEmpty()) {
-                throw error(lineNumber, problem);
-            }
-        }
-        return endpoint;
-    }
-
-    private OptionalInt keepalive(String value, int lineNumber) throws WgConfigException {
-        if (value.equalsIgnoreCase("off")) {
-            return OptionalInt.empty();
-        }
-        int seconds = -1;
-        if (!value.isEmpty() && value.length() <= 5 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            seconds = Integer.parseInt(value);
-        }
-        if (seconds < 0 || seconds > 65535) {
-            throw error(lineNumber, "bad PersistentKeepalive (expected off or 0..65535, got " + shown(value) + ")");
-        }
-        // wg treats 0 as off and prints it as "off"; one representation keeps config and live state comparable.
-        return seconds == 0 ? OptionalInt.empty() : OptionalInt.of(seconds);
     }
 
     private List<AllowedIp> ipList(String key, String value, int lineNumber) throws WgConfigException {
@@ -243,31 +187,11 @@ public final class WgQuickParser {
             String item = value.substring(start, end).strip();
             // Empty items (a trailing comma, ", ,") are skipped, as wg skips them.
             if (!item.isEmpty()) {
-                out.add(allowedIp(key, item, lineNumber));
+                out.add(values.allowedIp(key, item, lineNumber));
             }
             start = end + 1;
         }
         return out;
-    }
-
-    private AllowedIp allowedIp(String key, String item, int lineNumber) throws WgConfigException {
-        try {
-            return AllowedIp.parse(item);
-        } catch (IllegalArgumentException e) {
-            int slash = item.indexOf('/');
-            Optional<java.net.InetAddress> address = IpLiteral.parse(slash < 0 ? item : item.substring(0, slash));
-            if (address.isEmpty()) {
-                throw error(lineNumber, "bad " + key + " (expected address/prefix, got " + shown(item) + ")");
-            }
-            int max = address.get() instanceof java.net.Inet4Address ? 32 : 128;
-            throw error(lineNumber, "bad " + key + " prefix (expected 0.." + max + ", got " + shown(item) + ")");
-        }
-    }
-
-    private void requireSecretShape(String key, String value, int lineNumber) throws WgConfigException {
-        if (!PublicKey.isValid(value)) {
-            throw error(lineNumber, "bad " + key + " (expected " + KEY_SHAPE + "; value not shown)");
-        }
     }
 
     private void finishPeer() throws WgConfigException {
@@ -298,13 +222,8 @@ public final class WgQuickParser {
         return true;
     }
 
-    /** An input value for a message: cut short, and with anything that may be part of a key hidden. */
-    private static String shown(String value) {
-        return value.isEmpty() ? "nothing" : Shown.value(value);
-    }
-
     private WgConfigException error(int lineNumber, String problem) {
-        return new WgConfigException(source, lineNumber, problem);
+        return values.error(lineNumber, problem);
     }
 
     /** A [Peer] being read; becomes a PeerConfig at the next section or the end of the file. */

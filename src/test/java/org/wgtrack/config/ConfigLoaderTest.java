@@ -241,7 +241,7 @@ class ConfigLoaderTest {
         String file = fixture("unknown-keys-and-sections.conf").toString();
         String generalKeys = "cycle_time, ping_interval, ping_failafternum, ping_timeout, ping_address, cycles_wait, cycles_checking, "
                 + "cycles_checkperiod, cycles_slowcheckingperiod, address_family, track, handshake_timeout, loglevel, "
-                + "wireguard_config_dir, wg_command";
+                + "wireguard_config_dir, wg_command, config_sources, networkd_config_dirs, networkmanager_config_dirs";
         assertThat(warnings(config)).containsExactly(
                 file + ":2: [DEFAULT] ping_timout: unknown key, ignored (did you mean ping_timeout?)",
                 file + ":4: [DEFAULT] colour: unknown key, ignored (expected one of " + generalKeys + ")",
@@ -259,10 +259,10 @@ class ConfigLoaderTest {
 
     @Test
     void unknownKeyInAPeerSectionListsThePeerKeys() throws ConfigException {
-        WgtrackConfig config = ConfigLoader.parse("t.conf", "[peer:wg0:" + PEER + "]\nendpoint = vpn.example.org:51820\n");
-        assertThat(warnings(config)).containsExactly("t.conf:2: [peer:wg0:" + PEER + "] endpoint: unknown key, ignored (expected one of "
+        WgtrackConfig config = ConfigLoader.parse("t.conf", "[peer:wg0:" + PEER + "]\nhost = vpn.example.org\n");
+        assertThat(warnings(config)).containsExactly("t.conf:2: [peer:wg0:" + PEER + "] host: unknown key, ignored (expected one of "
                 + "ping_interval, ping_failafternum, ping_timeout, ping_address, cycles_wait, cycles_checking, cycles_checkperiod, "
-                + "cycles_slowcheckingperiod, address_family, track, handshake_timeout, name)");
+                + "cycles_slowcheckingperiod, address_family, track, handshake_timeout, name, endpoint)");
     }
 
     @Test

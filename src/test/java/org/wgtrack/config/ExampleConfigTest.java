@@ -37,10 +37,10 @@ class ExampleConfigTest {
         assertThat(config.trackingFor("wg0", ConfigLoaderTest.PEER)).isEqualTo(TrackingParams.DEFAULTS);
         List<String> documented = COMMENTED_SETTING.matcher(generalPart).results()
                 .map(m -> m.group(1).substring(0, m.group(1).indexOf(' '))).toList();
-        List<String> keys = Arrays.stream(Setting.values()).map(Setting::key).filter(k -> !k.equals("name"))
+        List<String> keys = Arrays.stream(Setting.values()).map(Setting::key).filter(k -> !k.equals("name") && !k.equals("endpoint"))
                 .collect(Collectors.toList());
         assertThat(documented).containsExactlyInAnyOrderElementsOf(keys);
-        assertThat(text).contains("#name = ");
+        assertThat(text).contains("#name = ", "#endpoint = ");
     }
 
     @Test
@@ -50,6 +50,7 @@ class ExampleConfigTest {
         WgtrackConfig config = ConfigLoader.parse("examples", examples);
         assertThat(config.warnings()).isEmpty();
         assertThat(config.trackingFor("wg0", ConfigLoaderTest.PEER).name()).contains("branch office");
+        assertThat(config.endpointFor("wg0", ConfigLoaderTest.PEER)).map(Object::toString).contains("branch.example.org:51820");
         assertThat(config.outputs()).extracting(OutputSettings::type).containsExactly("influx");
     }
 }

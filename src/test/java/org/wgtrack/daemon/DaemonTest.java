@@ -355,6 +355,7 @@ class DaemonTest {
             return live(STALE, "192.0.2.1:51820", ALPHA);
         });
         daemon(running, broken, new ManualTicker()).run(12);
+        assertThat(lookupThreads.awaitIdle(Duration.ofSeconds(5))).isTrue();
 
         assertThat(loads).hasValue(1);
         assertThat(log()).contains("configuration not reloaded, keeping the previous one:")

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.files.TextFileReader;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
+import org.wgtrack.sources.ConfigSource;
+import org.wgtrack.sources.WgQuickSource;
 
 /**
  * What the store logs and keeps when a wg-quick file cannot be read: the reason, then what
@@ -62,7 +65,12 @@ class WgConfigStoreTest {
     }
 
     private WgConfigStore store() {
-        return new WgConfigStore(dir, new TextFileReader(new TextFileReader.FileAccess() {
+        return new WgConfigStore(sources());
+    }
+
+    /** wg-quick files in the test's directory, read through an access that refuses the denied paths. */
+    private List<ConfigSource> sources() {
+        return List.of(new WgQuickSource(dir, new TextFileReader(new TextFileReader.FileAccess() {
             @Override
             public TextFileReader.FileType type(Path path) throws IOException {
                 return TextFileReader.SYSTEM.type(path);
@@ -75,7 +83,7 @@ class WgConfigStoreTest {
                 }
                 return TextFileReader.SYSTEM.open(path);
             }
-        }));
+        })));
     }
 
     @Test
@@ -94,9 +102,10 @@ class WgConfigStoreTest {
         WgConfigStore store = store();
         store.track(Set.of("wg0"));
         denied.add(file);
-        store.reload(dir);
+        store.reload(sources());
         assertThat(store.config("wg0")).isPresent();
-        assertThat(log()).isEqualTo("<3>" + file + ": permission denied; keeping its previous contents\n");
+        assertThat(log()).isEqualTo("<6>wg0: peers from wg-quick file " + file + "\n"
+                + "<3>" + file + ": permission denied; keeping its previous contents\n");
     }
 
     @Test
@@ -105,9 +114,10 @@ class WgConfigStoreTest {
         WgConfigStore store = store();
         store.track(Set.of("wg0"));
         Files.write(file, "[Interface]\nListenPort = 51820\n# Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1));
-        store.reload(dir);
+        store.reload(sources());
         assertThat(store.config("wg0")).isPresent();
-        assertThat(log()).isEqualTo("<3>" + file + ": not UTF-8 at line 3; keeping its previous contents\n");
+        assertThat(log()).isEqualTo("<6>wg0: peers from wg-quick file " + file + "\n"
+                + "<3>" + file + ": not UTF-8 at line 3; keeping its previous contents\n");
     }
 
     @Test
@@ -134,6 +144,7 @@ class WgConfigStoreTest {
     void missingFileIsNormal() {
         WgConfigStore store = store();
         store.track(Set.of("wg0"));
-        assertThat(log()).isEqualTo("<6>wg0: no " + dir.resolve("wg0.conf") + "; tracking its live state without configured endpoints\n");
+        assertThat(log()).isEqualTo("<6>wg0: no " + dir.resolve("wg0.conf") + "; tracking its live state without configured endpoints"
+                + " (no re-resolution unless wgtrack.conf names them: endpoint = host:port in [peer:wg0:<public key>])\n");
     }
 }
