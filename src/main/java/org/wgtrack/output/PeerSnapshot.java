@@ -16,7 +16,7 @@ import org.wgtrack.wg.PublicKey;
  * One tracked peer at the end of a cycle, as every output sees it.
  *
  * @param endpoint           the live endpoint wg reports (an address), if any
- * @param configEndpoint     the endpoint of the wg-quick file (maybe a hostname), if any
+ * @param configEndpoint     the configured endpoint (maybe a hostname): wgtrack.conf's {@code endpoint}, else the one in the interface's configuration file
  * @param latestHandshakeEpochSeconds 0 = never
  * @param handshakeAgeSeconds empty when there never was a handshake
  * @param pingRoundTrip      round-trip time of this cycle's successful ping, if one was sent and answered

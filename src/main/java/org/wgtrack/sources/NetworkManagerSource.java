@@ -48,7 +48,7 @@ public final class NetworkManagerSource implements ConfigSource {
             try {
                 InterfaceConfig config = NmKeyfileParser.parse(text);
                 return Optional.of(new Found(config, "NetworkManager keyfile " + file
-                        + config.name().map(id -> " (connection " + Shown.escaped(id) + ")").orElse("")));
+                        + config.name().map(id -> " (connection " + Shown.value(id) + ")").orElse("")));
             } catch (WgConfigException e) {
                 throw SourceException.malformed(e.getMessage());
             }

@@ -14,9 +14,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.wgtrack.files.TextFileReader;
 import org.wgtrack.ini.ConfigProblem;
 import org.wgtrack.log.LogLevel;
+import org.wgtrack.wg.ConfigFormat;
+import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.PublicKey;
 
 class ConfigLoaderTest {
@@ -330,5 +334,47 @@ class ConfigLoaderTest {
         WgtrackConfig config = ConfigLoader.parse("t", "");
         assertThat(config.general()).isEqualTo(GeneralSettings.DEFAULTS);
         assertThat(config.trackingFor("wg0", PEER)).isEqualTo(TrackingParams.DEFAULTS);
+    }
+
+    @Test
+    void readsConfigSourcesTheirDirectoriesAndPeerEndpoints() throws ConfigException {
+        WgtrackConfig config = ConfigLoader.parse("t.conf", """
+                [general]
+                config_sources = NetworkManager, wg-quick
+                networkd_config_dirs = /srv/network
+                networkmanager_config_dirs = /srv/nm, /run/nm
+
+                [peer:wg0:%s]
+                endpoint = branch.example.org:51820
+
+                [interface:wg0]
+                endpoint = hub.example.org:51820
+                """.formatted(PEER));
+        assertThat(config.general().configSources()).containsExactly(ConfigFormat.NETWORKMANAGER, ConfigFormat.WG_QUICK);
+        assertThat(config.general().networkdConfigDirs()).containsExactly(Path.of("/srv/network"));
+        assertThat(config.general().networkManagerConfigDirs()).containsExactly(Path.of("/srv/nm"), Path.of("/run/nm"));
+        assertThat(config.endpointFor("wg0", PEER)).contains(Endpoint.parse("branch.example.org:51820"));
+        assertThat(config.endpointFor("wg1", PEER)).isEmpty();
+        assertThat(warnings(config)).containsExactly(
+                "t.conf:10: [interface:wg0] endpoint: belongs to one peer; ignored here (expected in [peer:…])");
+        assertThat(ConfigLoader.parse("t.conf", "[general]\nconfig_sources =\n").general().configSources()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "config_sources|wg-quick, systemd|a comma-separated list of wg-quick, networkd and networkmanager, each at most once, or empty for none",
+        "config_sources|wg-quick, wg-quick|a comma-separated list of wg-quick, networkd and networkmanager, each at most once, or empty for none",
+        "networkd_config_dirs|,|a comma-separated list of directory paths",
+    })
+    void refusesBadSourceSettings(String key, String value, String expected) {
+        assertThatThrownBy(() -> ConfigLoader.parse("t.conf", "[general]\n" + key + " = " + value + "\n"))
+                .hasMessage("t.conf:2: [general] " + key + ": invalid value '" + value + "' (expected " + expected + ")");
+    }
+
+    @Test
+    void refusesAnEndpointThatIsNoHostAndPort() {
+        assertThatThrownBy(() -> ConfigLoader.parse("t.conf", "[peer:wg0:" + PEER + "]\nendpoint = branch.example.org\n"))
+                .hasMessage("t.conf:2: [peer:wg0:" + PEER + "] endpoint: invalid value 'branch.example.org' (expected host:port or "
+                        + "[address]:port, or empty for the peer's WireGuard configuration)");
     }
 }

@@ -241,6 +241,40 @@ class DaemonTest {
     }
 
     @Test
+    void anEndpointNamedInWgtrackConfIsReResolvedWhenNoConfigurationFileNamesOne() throws Exception {
+        // No wg-quick file: the peer was set up with wg set; wgtrack.conf names its endpoint.
+        resolver.answer("alpha.example", InetAddress.getByName("192.0.2.9"));
+        wg.serve(() -> live(STALE, "192.0.2.1:51820", ALPHA));
+        WgtrackConfig.TrackingResolver tracking = new WgtrackConfig.TrackingResolver() {
+            @Override
+            public TrackingParams forInterface(String interfaceName) {
+                return TrackingParams.DEFAULTS;
+            }
+
+            @Override
+            public TrackingParams forPeer(String interfaceName, PublicKey peer) {
+                return TrackingParams.DEFAULTS;
+            }
+
+            @Override
+            public Optional<Endpoint> endpoint(String interfaceName, PublicKey peer) {
+                return peer.equals(ALPHA) ? Optional.of(Endpoint.parse("alpha.example:51820")) : Optional.empty();
+            }
+        };
+        WgtrackConfig config = new WgtrackConfig("test.conf", new GeneralSettings(Duration.ofSeconds(30), LogLevel.INFO, dir, "wg"),
+                tracking, List.of(), List.of());
+        daemon(config, () -> config, Daemon.Ticker.SYSTEM);
+
+        Snapshot first = cycle();
+
+        assertThat(first.peers().get(0).state()).isEqualTo(PeerState.DOWN_CHECKING);
+        assertThat(first.peers().get(0).configEndpoint()).contains(Endpoint.parse("alpha.example:51820"));
+        assertThat(resolver.lookups()).extracting(FakeResolver.Lookup::hostname).containsExactly("alpha.example");
+        assertThat(wg.setCalls()).containsExactly("wg0 xTIBA5rb… 192.0.2.9:51820");
+        assertThat(cycle().peers().get(0).endpointUpdates()).isEqualTo(1);
+    }
+
+    @Test
     void eachPingResultReachesThePeerItWasSentFor() throws Exception {
         PublicKey unpingable = new PublicKey("mRcPuxg0d6NalMm/OQt3AgnTKlldSph9QfSz5ZJHGr4=");
         PublicKey silent = new PublicKey("BRlLtV3KYPgfuBBkoWqIw6NfqJFDCGTtP7jvM9c1pks=");

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Mutated wg-quick files and {@code wg show all dump} texts, each built from a valid one that
+ * Mutated wg-quick files, {@code wg show all dump} texts, systemd-networkd {@code .netdev} files with
+ * a drop-in and NetworkManager keyfiles, each built from a valid one that
  * holds planted private and preshared keys: bare {@code \r} line ends, NUL, invalid UTF-8
  * (decoded with replacement characters, as a reader that let them through would), joined,
  * truncated, duplicated and deleted lines, a secret key moved into another key's value, a
@@ -77,6 +78,83 @@ class WgFormatsFuzzTest {
             assertNoSecret(seed, text, secrets, seen);
         }
         assertThat(warned).as("most mutations are warned about").isGreaterThan(INPUTS / 3);
+    }
+
+    @Test
+    @Timeout(60)
+    void noMutatedNetdevLeaksASecretOrThrowsAnythingElse() {
+        int refused = 0;
+        for (int i = 0; i < INPUTS; i++) {
+            long seed = 0x4E7D_0000L + i;
+            Random random = new Random(seed);
+            Secrets secrets = secrets(random);
+            String text = mutate(random, netdev(random, secrets), secrets, "=");
+            String dropIn = mutate(random, "[WireGuardPeer]\nPublicKey=" + key(random) + "\nPresharedKey=" + secrets.otherPrivateKey()
+                    + "\nAllowedIPs=10.10.0.9/32\n", secrets, "=");
+            List<ConfigText> files = List.of(new ConfigText("50-wg0.netdev", text), new ConfigText("50-wg0.netdev.d/x.conf", dropIn));
+            List<String> seen = new ArrayList<>();
+            NetdevParser.identify(files); // only compared with the interface's name, never shown
+            try {
+                seen.add(withoutKeysAndNames(NetdevParser.parse(files)));
+            } catch (WgConfigException e) {
+                refused++;
+                seen.add(e.getMessage());
+                assertNoControlCharacter(seed, e.getMessage());
+            }
+            assertNoSecret(seed, text + dropIn, secrets, seen);
+        }
+        assertThat(refused).as("most mutations break the file").isGreaterThan(INPUTS / 4);
+    }
+
+    @Test
+    @Timeout(60)
+    void noMutatedNetworkManagerKeyfileLeaksASecretOrThrowsAnythingElse() {
+        int refused = 0;
+        for (int i = 0; i < INPUTS; i++) {
+            long seed = 0x4E4D_0000L + i;
+            Random random = new Random(seed);
+            Secrets secrets = secrets(random);
+            String text = mutate(random, keyfile(random, secrets), secrets, "=");
+            ConfigText file = new ConfigText("office.nmconnection", text);
+            List<String> seen = new ArrayList<>();
+            NmKeyfileParser.identify(file); // only compared with the interface's name, never shown
+            try {
+                seen.add(withoutKeysAndNames(NmKeyfileParser.parse(file)));
+            } catch (WgConfigException e) {
+                refused++;
+                seen.add(e.getMessage());
+                assertNoControlCharacter(seed, e.getMessage());
+            }
+            assertNoSecret(seed, text, secrets, seen);
+        }
+        assertThat(refused).as("many mutations break the file").isGreaterThan(INPUTS / 5);
+    }
+
+    /**
+     * The parsed values that must never hold a secret. Public keys may (a secret moved into a
+     * PublicKey= line looks like any other key), and so may names, which are shown as written.
+     */
+    private static String withoutKeysAndNames(InterfaceConfig config) {
+        StringBuilder out = new StringBuilder(config.source()).append(' ').append(config.interfaceAddresses());
+        config.peers().forEach(p -> out.append(' ').append(p.endpoint()).append(' ').append(p.allowedIps()));
+        return out.toString();
+    }
+
+    private static String netdev(Random random, Secrets secrets) {
+        return "[NetDev]\nName=wg0\nKind=wireguard\n\n"
+                + "[WireGuard]\nPrivateKey=" + secrets.privateKey() + "\nListenPort=51820\n\n"
+                + "# friendly_name = branch-office\n"
+                + "[WireGuardPeer]\nPublicKey=" + key(random) + "\nPresharedKey=" + secrets.presharedKey() + "\n"
+                + "Endpoint=vpn.example.net:51820\nAllowedIPs=10.10.0.2/32, 192.168.2.0/24\nPersistentKeepalive=25\n\n"
+                + "[WireGuardPeer]\nPublicKey=" + key(random) + "\nEndpoint=[2001:db8::7]:51820\nAllowedIPs=fd00::2/128\n";
+    }
+
+    private static String keyfile(Random random, Secrets secrets) {
+        return "[connection]\nid=Office\ntype=wireguard\ninterface-name=wg0\n\n"
+                + "[wireguard]\nprivate-key=" + secrets.privateKey() + "\n\n"
+                + "[wireguard-peer." + key(random) + "]\nendpoint=vpn.example.net:51820\nallowed-ips=10.10.0.2/32;192.168.2.0/24;\n"
+                + "preshared-key=" + secrets.presharedKey() + "\npersistent-keepalive=25\n\n"
+                + "[ipv4]\naddress1=10.10.0.1/24\nmethod=manual\n";
     }
 
     private static void assertNoSecret(long seed, String input, Secrets secrets, List<String> seen) {
