@@ -27,6 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.wgtrack.DaemonProcess;
 import org.wgtrack.system.ProcessResult;
+import org.wgtrack.wg.AllowedIp;
+import org.wgtrack.wg.ConfigText;
+import org.wgtrack.wg.InterfaceConfig;
+import org.wgtrack.wg.NetdevParser;
+import org.wgtrack.wg.NmKeyfileParser;
+import org.wgtrack.wg.PeerConfig;
+import org.wgtrack.wg.WgQuickParser;
 
 /**
  * The real daemon ({@code bin/wgtrack}, inside the lab's hub namespace) against a real
@@ -128,30 +135,143 @@ class DaemonLabIT {
     @Test
     void movedPeerIsReResolvedAndCarriesPingsAgain() throws Exception {
         try (Rig rig = Rig.start(Lab.up(2), workDir, "")) {
-            Lab lab = rig.lab;
-            rig.awaitStatus(s -> allUp(s, 2), Duration.ofSeconds(20), "both peers up:ok");
-            Lab.Peer peer1 = lab.peer("peer1");
+            assertMovedPeerIsRepaired(rig);
+        }
+    }
 
-            long start = System.nanoTime();
-            lab.move("peer1", "10.99.0.111");
-            // up to one cycle until the first ping after the move, ping_failafternum failed pings
-            // (the last one turns the peer down:waiting), cycles_wait cycles of waiting; the
-            // lookup and wg set then take milliseconds
-            Duration bound = CYCLE.multipliedBy(1 + PING_FAILAFTERNUM + CYCLES_WAIT);
-            Duration endpointTime = awaitTrue(() -> lab.hubEndpointOf(peer1).equals(Optional.of("10.99.0.111:51820")),
-                    bound.plus(SLACK), "the hub's endpoint for peer1 to follow its name", start, rig);
-            Duration pingTime = awaitTrue(() -> lab.hubPings(peer1), SLACK, "pings through the tunnel to peer1", start, rig);
-            report("moved peer: hub endpoint updated after %d ms, tunnel carries pings after %d ms (bound %d s + %d s slack)",
-                    endpointTime.toMillis(), pingTime.toMillis(), bound.toSeconds(), SLACK.toSeconds());
+    /** peer1's name moves to a new address; the hub follows it, and nothing happens to peer2. */
+    private static void assertMovedPeerIsRepaired(Rig rig) throws Exception {
+        Lab lab = rig.lab;
+        rig.awaitStatus(s -> allUp(s, 2), Duration.ofSeconds(20), "both peers up:ok");
+        Lab.Peer peer1 = lab.peer("peer1");
 
-            rig.awaitStatus(s -> state(s, peer1).equals("up:ok") && peer(s, peer1.publicKey()).map(p -> number(p, "endpoint_updates")).orElse(0L) == 1,
-                    Duration.ofSeconds(5), "peer1 up:ok again with one endpoint update");
-            assertThat(rig.daemon.transitions(rig.marker(peer1))).containsExactly(
-                    "undefined → up:ok", "up:ok → down:waiting", "down:waiting → down:checking", "down:checking → up:ok");
-            assertThat(rig.daemon.log()).contains(rig.marker(peer1) + peer1.publicKey().substring(0, 8)
-                    + "…): endpoint 10.99.0.11:51820 → 10.99.0.111:51820 (peer1.lab.test re-resolved)");
-            assertThat(rig.daemon.transitions(rig.marker(lab.peer("peer2")))).containsExactly("undefined → up:ok");
-            rig.assertHealthy();
+        long start = System.nanoTime();
+        lab.move("peer1", "10.99.0.111");
+        // up to one cycle until the first ping after the move, ping_failafternum failed pings
+        // (the last one turns the peer down:waiting), cycles_wait cycles of waiting; the
+        // lookup and wg set then take milliseconds
+        Duration bound = CYCLE.multipliedBy(1 + PING_FAILAFTERNUM + CYCLES_WAIT);
+        Duration endpointTime = awaitTrue(() -> lab.hubEndpointOf(peer1).equals(Optional.of("10.99.0.111:51820")),
+                bound.plus(SLACK), "the hub's endpoint for peer1 to follow its name", start, rig);
+        Duration pingTime = awaitTrue(() -> lab.hubPings(peer1), SLACK, "pings through the tunnel to peer1", start, rig);
+        report("moved peer: hub endpoint updated after %d ms, tunnel carries pings after %d ms (bound %d s + %d s slack)",
+                endpointTime.toMillis(), pingTime.toMillis(), bound.toSeconds(), SLACK.toSeconds());
+
+        rig.awaitStatus(s -> state(s, peer1).equals("up:ok") && peer(s, peer1.publicKey()).map(p -> number(p, "endpoint_updates")).orElse(0L) == 1,
+                Duration.ofSeconds(5), "peer1 up:ok again with one endpoint update");
+        assertThat(rig.daemon.transitions(rig.marker(peer1))).containsExactly(
+                "undefined → up:ok", "up:ok → down:waiting", "down:waiting → down:checking", "down:checking → up:ok");
+        assertThat(rig.daemon.log()).contains(rig.marker(peer1) + peer1.publicKey().substring(0, 8)
+                + "…): endpoint 10.99.0.11:51820 → 10.99.0.111:51820 (peer1.lab.test re-resolved)");
+        assertThat(rig.daemon.transitions(rig.marker(lab.peer("peer2")))).containsExactly("undefined → up:ok");
+        rig.assertHealthy();
+    }
+
+    // ---------------------------------------------------------------- 2b. other config sources
+
+    @Test
+    void peerOfANetdevInterfaceIsRepairedLikeAWgQuickOne() throws Exception {
+        Lab lab = Lab.up(2);
+        Path networkd = workDir.resolve("networkd");
+        Path netdev = networkd.resolve("50-" + lab.hubInterface() + ".netdev");
+        try {
+            Files.createDirectories(networkd);
+            StringBuilder text = new StringBuilder("[NetDev]\nName=" + lab.hubInterface() + "\nKind=wireguard\n\n[WireGuard]\n"
+                    + "PrivateKey=" + hubPrivateKey(lab) + "\n");
+            for (PeerConfig peer : hubPeers(lab)) {
+                text.append("\n# friendly_name = ").append(peer.name().orElseThrow()).append("\n[WireGuardPeer]\nPublicKey=")
+                        .append(peer.publicKey().base64()).append("\nEndpoint=").append(peer.endpoint().orElseThrow())
+                        .append("\nAllowedIPs=").append(joined(peer.allowedIps())).append("\n");
+            }
+            Files.writeString(netdev, text);
+            bringUp(lab, NetdevParser.parse(List.of(new ConfigText(netdev.toString(), text.toString()))));
+        } catch (Exception | Error e) {
+            lab.close();
+            throw e;
+        }
+        String sources = "[DEFAULT]\nconfig_sources = networkd\nnetworkd_config_dirs = " + networkd + "\n";
+        try (Rig rig = Rig.start(lab, workDir, sources)) {
+            rig.daemon.awaitLog(l -> l.contains(lab.hubInterface() + ": peers from systemd-networkd file " + netdev),
+                    Duration.ofSeconds(20), "the .netdev to be found");
+            assertMovedPeerIsRepaired(rig);
+            assertThat(rig.daemon.log()).doesNotContain(hubPrivateKey(lab).substring(0, 16));
+        }
+    }
+
+    @Test
+    void peerOfANetworkManagerInterfaceIsRepairedLikeAWgQuickOne() throws Exception {
+        Lab lab = Lab.up(2);
+        Path connections = workDir.resolve("system-connections");
+        Path keyfile = connections.resolve("hub.nmconnection");
+        StringBuilder names = new StringBuilder();
+        try {
+            Files.createDirectories(connections);
+            StringBuilder text = new StringBuilder("[connection]\nid=lab hub\ntype=wireguard\ninterface-name=" + lab.hubInterface()
+                    + "\n\n[wireguard]\nprivate-key=" + hubPrivateKey(lab) + "\n");
+            for (PeerConfig peer : hubPeers(lab)) {
+                text.append("\n[wireguard-peer.").append(peer.publicKey().base64()).append("]\nendpoint=")
+                        .append(peer.endpoint().orElseThrow()).append("\nallowed-ips=")
+                        .append(joined(peer.allowedIps()).replace(", ", ";")).append(";\n");
+                // keyfiles carry no peer names: wgtrack.conf gives them, as an operator would
+                names.append("[peer:").append(lab.hubInterface()).append(':').append(peer.publicKey().base64()).append("]\nname = ")
+                        .append(peer.name().orElseThrow()).append("\n");
+            }
+            Files.writeString(keyfile, text);
+            bringUp(lab, NmKeyfileParser.parse(new ConfigText(keyfile.toString(), text.toString())));
+        } catch (Exception | Error e) {
+            lab.close();
+            throw e;
+        }
+        String sources = "[DEFAULT]\nconfig_sources = networkmanager\nnetworkmanager_config_dirs = " + connections + "\n\n" + names;
+        try (Rig rig = Rig.start(lab, workDir, sources)) {
+            rig.daemon.awaitLog(l -> l.contains(lab.hubInterface() + ": peers from NetworkManager keyfile " + keyfile + " (connection lab hub)"),
+                    Duration.ofSeconds(20), "the keyfile to be found");
+            assertMovedPeerIsRepaired(rig);
+        }
+    }
+
+    @Test
+    void peerWhoseEndpointOnlyWgtrackConfNamesIsRepairedLikeAWgQuickOne() throws Exception {
+        Lab lab = Lab.up(2);
+        StringBuilder extra = new StringBuilder("[DEFAULT]\nconfig_sources =\n");
+        try {
+            for (PeerConfig peer : hubPeers(lab)) {
+                extra.append("\n[peer:").append(lab.hubInterface()).append(':').append(peer.publicKey().base64()).append("]\nname = ")
+                        .append(peer.name().orElseThrow()).append("\nendpoint = ").append(peer.endpoint().orElseThrow()).append("\n");
+            }
+        } catch (Exception | Error e) {
+            lab.close();
+            throw e;
+        }
+        try (Rig rig = Rig.start(lab, workDir, extra.toString())) {
+            rig.daemon.awaitLog(l -> l.contains(lab.hubInterface() + ": no configuration sources; tracking its live state without configured endpoints"),
+                    Duration.ofSeconds(20), "no source to be looked at");
+            assertMovedPeerIsRepaired(rig);
+        }
+    }
+
+    /** The hub's peers as the lab configured them (endpoints by hostname, names peerN). */
+    private static List<PeerConfig> hubPeers(Lab lab) throws Exception {
+        return WgQuickParser.parse(lab.hubConfig().toString(), Files.readString(lab.hubConfig())).peers();
+    }
+
+    private static String hubPrivateKey(Lab lab) throws IOException {
+        return Files.readAllLines(lab.hubConfig()).stream().filter(l -> l.startsWith("PrivateKey"))
+                .map(l -> l.substring(l.indexOf('=') + 1).strip()).findFirst().orElseThrow();
+    }
+
+    private static String joined(List<AllowedIp> ips) {
+        return String.join(", ", ips.stream().map(AllowedIp::toString).toList());
+    }
+
+    /** Configures the hub's peers from a parsed file, as networkd or NetworkManager would: wg set resolves each hostname once. */
+    private static void bringUp(Lab lab, InterfaceConfig config) {
+        for (PeerConfig peer : config.peers()) {
+            ProcessResult result = lab.execHub(List.of("wg", "set", lab.hubInterface(), "peer", peer.publicKey().base64(),
+                    "endpoint", peer.endpoint().orElseThrow().toString(), "allowed-ips", joined(peer.allowedIps()).replace(" ", "")));
+            if (!result.succeeded()) {
+                throw new IllegalStateException("wg set failed: " + result.stderr());
+            }
         }
     }
 
