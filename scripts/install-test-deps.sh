@@ -27,6 +27,7 @@ packages=(
     # --- end lab ---
     python3       # reference configparser for IniReaderConfigparserTest
     systemd       # systemd-analyze for UnitFileIT
+    lintian       # LintianIT: the .deb must have no lintian error or warning
 )
 
 missing=()
