@@ -44,6 +44,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Tracks WireGuard links, exports their status and re-resolves endpoint hostnames of links that are down.",
             "Runs in the foreground; SIGHUP reloads the configuration, SIGTERM stops."},
+        exitCodeListHeading = "Exit status%n",
+        exitCodeList = {
+            "0:stopped cleanly (SIGTERM, SIGINT); --help, --version",
+            "1:a failure at run time",
+            "2:a bad option or value (usage on stderr), or a configuration that does not load"},
         subcommands = {StatusCommand.class, org.wgtrack.service.InstallCommand.class, org.wgtrack.service.UninstallCommand.class})
 public final class Main implements Callable<Integer>, Daemon.ConfigSource {
 

@@ -42,7 +42,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows every tracked peer: state, handshake age, endpoint, transfer.",
-            "Exit status 0 when every tracked peer is up, 1 otherwise, 2 for a bad configuration."})
+            "Exit status 0 when every tracked peer is up, 1 otherwise, 2 for a bad configuration."},
+        exitCodeListHeading = "Exit status%n",
+        exitCodeList = {
+            "0:every tracked peer is up",
+            "1:a tracked peer is down, or the live state cannot be read",
+            "2:a bad option or value, or a configuration that does not load"})
 public final class StatusCommand implements Callable<Integer> {
 
     /** The {@code wgtrack} command this runs under, which knows the configuration file. */
