@@ -30,6 +30,11 @@ class DebPackageIT {
             Path.of("/usr/share/wgtrack/wgtrack.jar"),
             Path.of("/usr/share/wgtrack/java.security"),
             Path.of("/lib/systemd/system/wgtrack.service"),
+            Path.of("/usr/share/man/man8/wgtrack.8.gz"),
+            Path.of("/usr/share/man/man5/wgtrack.conf.5.gz"),
+            Path.of("/usr/share/bash-completion/completions/wgtrack"),
+            Path.of("/usr/share/doc/wgtrack/copyright"),
+            Path.of("/usr/share/doc/wgtrack/changelog.gz"),
             Path.of("/etc/wgtrack.conf"));
     private static final Path WANTS_LINK = Path.of("/etc/systemd/system/multi-user.target.wants/wgtrack.service");
 
