@@ -37,6 +37,11 @@ public final class Daemon {
     @FunctionalInterface
     public interface ConfigSource {
         WgtrackConfig load() throws ConfigException;
+
+        /** A log level the command line gave, overriding the configuration's. */
+        default Optional<LogLevel> logLevel() {
+            return Optional.empty();
+        }
     }
 
     /** Validates the output sections of a configuration without opening anything. */
