@@ -26,7 +26,9 @@ import org.wgtrack.system.DetectedPinger;
 import org.wgtrack.system.JdkInterfaceAddresses;
 import org.wgtrack.system.OsProcessRunner;
 import org.wgtrack.system.RedetectingPinger;
+import org.wgtrack.system.ServiceManager;
 import org.wgtrack.system.SystemResolver;
+import org.wgtrack.system.SystemdNotify;
 import org.wgtrack.system.WgCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -123,10 +125,15 @@ public final class Main implements Callable<Integer>, Daemon.ConfigSource {
                 Log.warning(message);
             }
         };
+        ServiceManager serviceManager = SystemdNotify.fromEnvironment(System.getenv(), ProcessHandle.current().pid(), runner);
+        if (serviceManager != ServiceManager.NONE) {
+            Log.info("telling systemd through systemd-notify (NOTIFY_SOCKET)" + serviceManager.watchdogPeriod()
+                    .map(p -> ", watchdog keep-alive at least every " + p.toMillis() / 1000.0 + " s").orElse(""));
+        }
         Daemon daemon = new Daemon(loaded, Optional.ofNullable(logLevel), outputs, this::loadConfig,
                 general -> new WgCommand(general.wgCommand(), runner, dumpWarning),
                 OutputFactory::validate, pinger, new SystemResolver(), new JdkInterfaceAddresses(),
-                Clock.systemUTC(), Daemon.Ticker.SYSTEM, Daemon.LOOKUP_TIMEOUT);
+                Clock.systemUTC(), Daemon.Ticker.SYSTEM, Daemon.LOOKUP_TIMEOUT, serviceManager);
         Signals.Handover handover = Signals.attach(daemon);
         if (handover.stopRequested()) {
             Log.info(STOPPED_DURING_START_UP);
