@@ -239,6 +239,9 @@ public final class DebCopyright {
         if ((n.contains("apache") && n.contains("2.0")) || n.equals("apache-2.0") || u.contains("apache.org/licenses/license-2.0")) {
             return Optional.of("Apache-2.0");
         }
+        if (n.equals("lgpl-2.1-or-later") || (n.contains("lesser general public license") && n.contains("2.1") && n.contains("later"))) {
+            return Optional.of("LGPL-2.1+");
+        }
         if (n.equals("mit") || n.contains("mit license") || u.contains("opensource.org/licenses/mit")) {
             return Optional.of("Expat");
         }

@@ -125,9 +125,9 @@ public final class Main implements Callable<Integer>, Daemon.ConfigSource {
                 Log.warning(message);
             }
         };
-        ServiceManager serviceManager = SystemdNotify.fromEnvironment(System.getenv(), ProcessHandle.current().pid(), runner);
+        ServiceManager serviceManager = SystemdNotify.fromEnvironment(System.getenv(), ProcessHandle.current().pid());
         if (serviceManager != ServiceManager.NONE) {
-            Log.info("telling systemd through systemd-notify (NOTIFY_SOCKET)" + serviceManager.watchdogPeriod()
+            Log.info("telling systemd how it is doing (NOTIFY_SOCKET)" + serviceManager.watchdogPeriod()
                     .map(p -> ", watchdog keep-alive at least every " + p.toMillis() / 1000.0 + " s").orElse(""));
         }
         Daemon daemon = new Daemon(loaded, Optional.ofNullable(logLevel), outputs, this::loadConfig,

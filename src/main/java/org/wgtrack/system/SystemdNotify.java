@@ -2,21 +2,17 @@ package org.wgtrack.system;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.RateLimiter;
 import org.wgtrack.log.Shown;
 
 /**
- * Tells systemd how the daemon is doing by running {@code systemd-notify VAR=VALUE…} (an
- * argument array, no shell): the JDK has no Unix datagram sockets, which {@code NOTIFY_SOCKET}
- * is. systemd-notify is a child process, so the unit needs {@code NotifyAccess=all}; it waits
- * until systemd has processed the message (its default, a barrier), so the message is never
- * lost because the sender exited first.
+ * Tells systemd how the daemon is doing: one datagram per message to {@code NOTIFY_SOCKET},
+ * newline-separated {@code VAR=VALUE} assignments (sd_notify(3)), sent from this process
+ * ({@link UnixDatagramSender}). A failure to send is logged (once per 10 minutes per kind) and
+ * never stops the daemon.
  *
  * <p>{@code WATCHDOG=1} is sent only when systemd set {@code WATCHDOG_USEC} (for this process,
  * if {@code WATCHDOG_PID} says which), as sd_watchdog_enabled(3) decides; the loop then sends
@@ -24,26 +20,35 @@ import org.wgtrack.log.Shown;
  */
 public final class SystemdNotify implements ServiceManager {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Where the messages go: one call, one datagram. */
+    @FunctionalInterface
+    interface Sender {
+        void send(String message) throws IOException;
+    }
 
-    private final ProcessRunner runner;
+    private final Sender sender;
     private final Optional<Duration> watchdogPeriod;
     private final RateLimiter failures = new RateLimiter(Duration.ofMinutes(10), System::nanoTime);
 
-    SystemdNotify(ProcessRunner runner, Optional<Duration> watchdogPeriod) {
-        this.runner = runner;
+    SystemdNotify(Sender sender, Optional<Duration> watchdogPeriod) {
+        this.sender = sender;
         this.watchdogPeriod = watchdogPeriod;
     }
 
     /** The service manager of this process's environment: {@link ServiceManager#NONE} without NOTIFY_SOCKET. */
-    public static ServiceManager fromEnvironment(Map<String, String> env, long pid, ProcessRunner runner) {
+    public static ServiceManager fromEnvironment(Map<String, String> env, long pid) {
         String socket = env.get("NOTIFY_SOCKET");
         if (socket == null || socket.isEmpty()) {
             return NONE;
         }
-        return new SystemdNotify(runner, watchdogPeriod(env, pid));
+        Optional<Duration> watchdog = watchdogPeriod(env, pid);
+        try {
+            return new SystemdNotify(new UnixDatagramSender(socket), watchdog);
+        } catch (IOException e) {
+            Log.warning("not telling systemd anything: " + e.getMessage());
+            return NONE;
+        }
     }
-
     /** Half of WATCHDOG_USEC, as sd_watchdog_enabled(3) advises; empty when not set or not for this PID. */
     static Optional<Duration> watchdogPeriod(Map<String, String> env, long pid) {
         String usec = env.get("WATCHDOG_USEC");
@@ -94,22 +99,14 @@ public final class SystemdNotify implements ServiceManager {
     }
 
     private void send(String... assignments) {
-        List<String> command = new ArrayList<>(List.of("systemd-notify"));
+        StringBuilder message = new StringBuilder();
         for (String assignment : assignments) {
-            command.add(assignment.replace('\n', ' '));
+            message.append(assignment.replace('\n', ' ')).append('\n');
         }
-        String what = assignments[0];
         try {
-            ProcessResult result = runner.run(command, TIMEOUT);
-            if (!result.succeeded()) {
-                failed(what, "systemd-notify exited " + result.exitCode() + ": " + Shown.value(result.stderr().strip()));
-            }
+            sender.send(message.toString());
         } catch (IOException e) {
-            failed(what, "cannot run systemd-notify: " + Shown.value(String.valueOf(e.getMessage())));
-        } catch (TimeoutException e) {
-            failed(what, "systemd-notify did not finish within " + TIMEOUT.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            failed(assignments[0], Shown.value(String.valueOf(e.getMessage())));
         }
     }
 

@@ -16,12 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
-import org.wgtrack.testing.FakeProcessRunner;
 
-/** sd_notify(3) through systemd-notify: when it is on, what it runs, what a failure costs. */
+/** sd_notify(3): when it is on, what each message says, what a failure costs. */
 class SystemdNotifyTest {
 
-    private final FakeProcessRunner runner = new FakeProcessRunner(command -> new ProcessResult(0, "", ""));
+    private final List<String> sent = new java.util.ArrayList<>();
+    private final SystemdNotify.Sender recorder = sent::add;
 
     @AfterEach
     void restoreLog() {
@@ -30,8 +30,8 @@ class SystemdNotifyTest {
 
     @Test
     void withoutNotifySocketNothingIsSent() {
-        assertThat(SystemdNotify.fromEnvironment(Map.of(), 42, runner)).isSameAs(ServiceManager.NONE);
-        assertThat(SystemdNotify.fromEnvironment(Map.of("NOTIFY_SOCKET", ""), 42, runner)).isSameAs(ServiceManager.NONE);
+        assertThat(SystemdNotify.fromEnvironment(Map.of(), 42)).isSameAs(ServiceManager.NONE);
+        assertThat(SystemdNotify.fromEnvironment(Map.of("NOTIFY_SOCKET", ""), 42)).isSameAs(ServiceManager.NONE);
     }
 
     @ParameterizedTest(name = "WATCHDOG_USEC={0} WATCHDOG_PID={1}: {2}")
@@ -51,13 +51,13 @@ class SystemdNotifyTest {
         if (pid != null) {
             env.put("WATCHDOG_PID", pid);
         }
-        assertThat(SystemdNotify.fromEnvironment(env, 42, runner).watchdogPeriod().map(Duration::toString))
+        assertThat(SystemdNotify.fromEnvironment(env, 42).watchdogPeriod().map(Duration::toString))
                 .isEqualTo(Optional.ofNullable(period));
     }
 
     @Test
-    void everyMessageIsOneSystemdNotifyWithItsAssignments() {
-        SystemdNotify notify = new SystemdNotify(runner, Optional.of(Duration.ofSeconds(30)));
+    void everyMessageIsOneDatagramOfNewlineSeparatedAssignments() {
+        SystemdNotify notify = new SystemdNotify(recorder, Optional.of(Duration.ofSeconds(30)));
 
         notify.ready("1 peers, 1 up, last cycle 0.02 s");
         notify.watchdog("1 peers, 0 up, last cycle 0.02 s");
@@ -65,38 +65,43 @@ class SystemdNotifyTest {
         notify.reloaded("a\nb");
         notify.stopping();
 
-        assertThat(runner.commands()).containsExactly(
-                List.of("systemd-notify", "READY=1", "WATCHDOG=1", "STATUS=1 peers, 1 up, last cycle 0.02 s"),
-                List.of("systemd-notify", "WATCHDOG=1", "STATUS=1 peers, 0 up, last cycle 0.02 s"),
-                List.of("systemd-notify", "RELOADING=1", "STATUS=reloading the configuration"),
-                List.of("systemd-notify", "READY=1", "STATUS=a b"),
-                List.of("systemd-notify", "STOPPING=1", "STATUS=stopping"));
+        assertThat(sent).containsExactly(
+                "READY=1\nWATCHDOG=1\nSTATUS=1 peers, 1 up, last cycle 0.02 s\n",
+                "WATCHDOG=1\nSTATUS=1 peers, 0 up, last cycle 0.02 s\n",
+                "RELOADING=1\nSTATUS=reloading the configuration\n",
+                "READY=1\nSTATUS=a b\n",
+                "STOPPING=1\nSTATUS=stopping\n");
     }
 
     @Test
     void withoutAWatchdogNoKeepAliveIsSent() {
-        SystemdNotify notify = new SystemdNotify(runner, Optional.empty());
+        SystemdNotify notify = new SystemdNotify(recorder, Optional.empty());
 
         notify.ready("s");
         notify.watchdog("s");
 
-        assertThat(runner.commands()).containsExactly(List.of("systemd-notify", "READY=1", "STATUS=s"));
+        assertThat(sent).containsExactly("READY=1\nSTATUS=s\n");
     }
 
     @Test
-    void aMissingSystemdNotifyIsOneWarningNotAFailure() {
+    void aFailingSendIsOneWarningNotAFailure() {
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
         Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), true, LogLevel.INFO));
-        FakeProcessRunner missing = new FakeProcessRunner(command -> {
-            throw new IOException("Cannot run program \"systemd-notify\": error=2, No such file or directory");
-        });
-        SystemdNotify notify = new SystemdNotify(missing, Optional.of(Duration.ofSeconds(30)));
+        SystemdNotify notify = new SystemdNotify(message -> {
+            throw new IOException("errno 111 (connection refused)");
+        }, Optional.of(Duration.ofSeconds(30)));
 
         for (int i = 0; i < 5; i++) {
             notify.watchdog("s");
         }
 
         assertThat(logged.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
-                .contains("could not tell systemd WATCHDOG=1: cannot run systemd-notify: Cannot run program");
+                .contains("could not tell systemd WATCHDOG=1: errno 111 (connection refused)");
+    }
+
+    @Test
+    void aSocketPathTooLongForSockaddrUnIsRefusedAtStart() {
+        assertThat(SystemdNotify.fromEnvironment(Map.of("NOTIFY_SOCKET", "/" + "x".repeat(200)), 42))
+                .isSameAs(ServiceManager.NONE);
     }
 }
