@@ -127,7 +127,7 @@ class MainTest {
     @Test
     void statusHelpDocumentsTheExitStatus() {
         assertThat(run("status", "--help")).isZero();
-        assertThat(out.toString()).startsWith("Usage: wgtrack status [-hV] [--json] [--once] [-c=FILE] [-l=LEVEL]")
+        assertThat(out.toString()).startsWith("Usage: wgtrack status [-h] [--json] [--once] [-c=FILE] [-l=LEVEL]")
                 .contains("[INTERFACE]").contains("[PEER]").contains("Exit status\n  0   every peer shown is up\n");
     }
 }

@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
  * cycle of its own that judges and pings but changes nothing. Exit 0 when every tracked peer
  * is up, 1 otherwise, so scripts and monitoring can use it as a health check.
  */
-@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "status", sortOptions = false,
         description = {"Shows every tracked peer: state, handshake age, endpoint, transfer.",
             "INTERFACE narrows it to one interface, PEER to the peers of that interface with that"
                 + " friendly name or public key (or the start of one), as in `wg show wg0`."},
@@ -71,6 +71,10 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = {"-l", "--loglevel"}, paramLabel = "LEVEL", converter = LogLevelConverter.class,
             description = "debug, info, warning or error, for the cycle of --once (default: warning)")
     LogLevel logLevel;
+
+    // -h only: -V belongs to wgtrack itself (`wgtrack -V`), as for install and uninstall.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--json", description = "print the JSON status document instead of a table")
     boolean json;
