@@ -5,6 +5,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,7 +21,8 @@ import java.nio.charset.StandardCharsets;
 final class UnixDatagramSender implements SystemdNotify.Sender {
 
     private static final int AF_UNIX = 1;
-    private static final int SOCK_DGRAM = 2;
+    /** 2 everywhere but on MIPS (a Debian architecture), where SOCK_DGRAM and SOCK_STREAM are swapped. */
+    private static final int SOCK_DGRAM = System.getProperty("os.arch", "").startsWith("mips") ? 1 : 2;
     private static final int SOCK_CLOEXEC = 0x80000;
     private static final int MSG_NOSIGNAL = 0x4000;
     /** sizeof(struct sockaddr_un): sa_family_t and 108 bytes of path. */
@@ -48,8 +50,10 @@ final class UnixDatagramSender implements SystemdNotify.Sender {
             throw new IOException("NOTIFY_SOCKET is not a usable socket address (" + path.length + " bytes)");
         }
         address = new byte[SOCKADDR_UN_SIZE];
-        address[0] = (byte) AF_UNIX; // sa_family_t, little-endian on every Linux wgtrack runs on
-        address[1] = 0;
+        // sa_family_t is an unsigned short in the host's byte order (big-endian on s390x).
+        boolean littleEndian = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+        address[littleEndian ? 0 : 1] = (byte) AF_UNIX;
+        address[littleEndian ? 1 : 0] = 0;
         System.arraycopy(path, 0, address, 2, path.length);
         if (abstractName) {
             address[2] = 0;
