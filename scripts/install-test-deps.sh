@@ -28,6 +28,9 @@ packages=(
     python3       # reference configparser for IniReaderConfigparserTest
     shellcheck    # test.sh runs scripts/shellcheck.sh on every shell script before mvn
     systemd       # systemd-analyze for UnitFileIT
+    lintian       # LintianIT: the .deb must have no lintian error or warning
+    man-db        # DebPackageIT reads the installed wgtrack(8) and wgtrack.conf(5) with man
+    bash-completion  # DebPackageIT completes `wgtrack st<TAB>` through bash-completion's loader
 )
 
 missing=()

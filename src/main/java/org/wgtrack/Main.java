@@ -21,12 +21,15 @@ import org.wgtrack.log.LogLevel;
 import org.wgtrack.log.RateLimiter;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.output.OutputPlan;
+import org.wgtrack.status.LogLevelConverter;
 import org.wgtrack.status.StatusCommand;
 import org.wgtrack.system.DetectedPinger;
 import org.wgtrack.system.JdkInterfaceAddresses;
 import org.wgtrack.system.OsProcessRunner;
 import org.wgtrack.system.RedetectingPinger;
+import org.wgtrack.system.ServiceManager;
 import org.wgtrack.system.SystemResolver;
+import org.wgtrack.system.SystemdNotify;
 import org.wgtrack.system.WgCommand;
 import org.wgtrack.text.PlainDecimal;
 import picocli.CommandLine;
@@ -46,6 +49,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Tracks WireGuard links, exports their status and re-resolves endpoint hostnames of links that are down.",
             "Runs in the foreground; SIGHUP reloads the configuration, SIGTERM stops."},
+        exitCodeListHeading = "Exit status%n",
+        exitCodeList = {
+            "0:stopped cleanly (SIGTERM, SIGINT); --help, --version",
+            "1:a failure at run time",
+            "2:a bad option or value (usage on stderr), or a configuration that does not load"},
         subcommands = {StatusCommand.class, org.wgtrack.service.InstallCommand.class, org.wgtrack.service.UninstallCommand.class})
 public final class Main implements Callable<Integer>, Daemon.ConfigSource {
 
@@ -108,7 +116,7 @@ public final class Main implements Callable<Integer>, Daemon.ConfigSource {
 
         OsProcessRunner runner = new OsProcessRunner();
         RedetectingPinger pinger = new RedetectingPinger(runner, Main::announcePinger);
-        Log.info("wgtrack " + Version.get() + " starting: config " + loaded.source()
+        Log.info("wgtrack " + Version.get() + " (" + Version.commit() + ") starting: config " + loaded.source()
                 + ", cycle_time " + PlainDecimal.seconds(loaded.general().cycleTime()) + " s, " + pinger.detected().description());
         pinger.unavailable().ifPresent(reason -> Log.error(noPingProgramMessage(reason)));
         // A malformed dump line usually stays malformed: say so once per 10 minutes, not every cycle.
@@ -119,10 +127,15 @@ public final class Main implements Callable<Integer>, Daemon.ConfigSource {
                 Log.warning(message);
             }
         };
+        ServiceManager serviceManager = SystemdNotify.fromEnvironment(System.getenv(), ProcessHandle.current().pid());
+        if (serviceManager != ServiceManager.NONE) {
+            Log.info("telling systemd how it is doing (NOTIFY_SOCKET)" + serviceManager.watchdogPeriod()
+                    .map(p -> ", watchdog keep-alive at least every " + PlainDecimal.seconds(p) + " s").orElse(""));
+        }
         Daemon daemon = new Daemon(loaded, Optional.ofNullable(logLevel), outputs, this::loadConfig,
                 general -> new WgCommand(general.wgCommand(), runner, dumpWarning),
                 OutputFactory::validate, pinger, Lookups.on(new SystemResolver(), Lookups.TIMEOUT), new JdkInterfaceAddresses(),
-                Clock.systemUTC(), Daemon.Ticker.SYSTEM);
+                Clock.systemUTC(), Daemon.Ticker.SYSTEM, serviceManager);
         Signals.Handover handover = Signals.attach(daemon);
         if (handover.stopRequested()) {
             Log.info(STOPPED_DURING_START_UP);
@@ -160,6 +173,12 @@ public final class Main implements Callable<Integer>, Daemon.ConfigSource {
         return loadConfig();
     }
 
+    /** {@code -l} before a subcommand ({@code wgtrack -l debug status}). */
+    @Override
+    public Optional<LogLevel> logLevel() {
+        return Optional.ofNullable(logLevel);
+    }
+
     WgtrackConfig loadConfig() throws ConfigException {
         return loadConfig(config == null ? DEFAULT_CONFIG : config, config != null);
     }
@@ -172,32 +191,37 @@ public final class Main implements Callable<Integer>, Daemon.ConfigSource {
         return loaded;
     }
 
-    /** Accepts the level names in any case and names the allowed ones when it fails. */
-    static final class LogLevelConverter implements CommandLine.ITypeConverter<LogLevel> {
-        @Override
-        public LogLevel convert(String value) {
-            return LogLevel.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
-                    "expected debug, info, warning or error, got '" + value + "'"));
-        }
-    }
-
-    /** The version Maven wrote into the jar's resources. */
+    /**
+     * The version Maven wrote into the jar's resources and the commit it was built from
+     * (packaging/tools/BuildCommit.java): "wgtrack 0.1.0 (commit 0fc53d52f1cc)".
+     */
     static final class Version implements CommandLine.IVersionProvider {
         static String get() {
-            try (InputStream in = Main.class.getResourceAsStream("/wgtrack-version.properties")) {
-                Properties properties = new Properties();
+            return resource("/wgtrack-version.properties").getProperty("version", "unknown");
+        }
+
+        /** "commit 0fc53d52f1cc", "commit 0fc53d52f1cc with uncommitted changes" or "commit unknown". */
+        static String commit() {
+            Properties commit = resource("/wgtrack-commit.properties");
+            String id = commit.getProperty("commit", "unknown");
+            return "commit " + id + ("true".equals(commit.getProperty("dirty")) ? " with uncommitted changes" : "");
+        }
+
+        private static Properties resource(String name) {
+            Properties properties = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream(name)) {
                 if (in != null) {
                     properties.load(in);
                 }
-                return properties.getProperty("version", "unknown");
             } catch (IOException e) {
-                return "unknown";
+                // an unreadable resource: "unknown" below
             }
+            return properties;
         }
 
         @Override
         public String[] getVersion() {
-            return new String[] {"wgtrack " + get()};
+            return new String[] {"wgtrack " + get() + " (" + commit() + ")"};
         }
     }
 }

@@ -48,6 +48,8 @@ public final class DaemonProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().remove("JOURNAL_STREAM");
+        // Not the test runner's service manager's business (DaemonNotifyIT sets its own).
+        builder.environment().keySet().removeAll(List.of("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"));
         builder.environment().putAll(environment);
         return new DaemonProcess(builder.start(), log);
     }

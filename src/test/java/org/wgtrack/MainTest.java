@@ -53,9 +53,9 @@ class MainTest {
     }
 
     @Test
-    void versionPrintsTheVersion() {
-        assertThat(run("-V")).isZero();
-        assertThat(out.toString()).matches("wgtrack \\S+\\n");
+    void versionNamesTheVersionAndTheCommit() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).matches("wgtrack \\d+\\.\\d+\\.\\d+\\S* \\(commit ([0-9a-f]{12}( with uncommitted changes)?|unknown)\\)\\n");
     }
 
     @Test
@@ -93,5 +93,41 @@ class MainTest {
         Files.writeString(config, "[output:prometheus]\nport = http\n");
         assertThat(run("-c", config.toString(), "status", "--once")).isEqualTo(2);
         assertThat(err.toString()).startsWith("wgtrack status: " + config + ":2: [output:prometheus] port: ");
+    }
+
+    @Test
+    void configOptionIsAcceptedAfterTheStatusSubcommandToo() throws Exception {
+        Path config = dir.resolve("wgtrack.conf");
+        Files.writeString(config, "[output:prometheus]\nport = http\n");
+        assertThat(run("status", "--once", "-c", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("wgtrack status: " + config + ":2: [output:prometheus] port: ");
+    }
+
+    @Test
+    void configOptionAfterTheSubcommandWinsOverTheOneBefore() throws Exception {
+        Path config = dir.resolve("wgtrack.conf");
+        Files.writeString(config, "[output:prometheus]\nport = http\n");
+        assertThat(run("-c", dir.resolve("other.conf").toString(), "status", "--config", config.toString(), "--once"))
+                .isEqualTo(2);
+        assertThat(err.toString()).startsWith("wgtrack status: " + config + ":2: ");
+    }
+
+    @Test
+    void logLevelOptionIsAcceptedAfterTheStatusSubcommand() {
+        assertThat(run("status", "-l", "loud")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Invalid value for option '--loglevel': expected debug, info, warning or error, got 'loud'");
+    }
+
+    @Test
+    void statusTakesAtMostAnInterfaceAndAPeer() {
+        assertThat(run("status", "wg0", "peer1", "extra")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Unmatched argument at index 3: 'extra'");
+    }
+
+    @Test
+    void statusHelpDocumentsTheExitStatus() {
+        assertThat(run("status", "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: wgtrack status [-h] [--json] [--once] [-c=FILE] [-l=LEVEL]")
+                .contains("[INTERFACE]").contains("[PEER]").contains("Exit status\n  0   every peer shown is up\n");
     }
 }

@@ -24,33 +24,61 @@ import org.wgtrack.wg.IpLiteral;
  * the text is not allowed, and {@link #expected()} says what is.
  */
 enum Setting {
-    CYCLE_TIME("cycle_time", Scope.DAEMON, "a number of seconds from 0.001 to 86400", v -> seconds(v, 86_400)),
-    PING_INTERVAL("ping_interval", Scope.TRACKING, wholeNumber(0), v -> integer(v, 0)),
-    PING_FAILAFTERNUM("ping_failafternum", Scope.TRACKING, wholeNumber(1), v -> integer(v, 1)),
-    PING_TIMEOUT("ping_timeout", Scope.TRACKING, "a number of seconds from 0.001 to 3600", v -> seconds(v, 3_600)),
-    PING_ADDRESS("ping_address", Scope.TRACKING,
+    // key, scope, documented default ("" = empty), what is allowed, meaning (the README's and
+    // wgtrack.conf(5)'s reference tables are these rows: ConfigReferenceTest), parser
+    CYCLE_TIME("cycle_time", Scope.DAEMON, "30", "a number of seconds from 0.001 to 86400",
+            "time between the starts of two cycles", v -> seconds(v, 86_400)),
+    PING_INTERVAL("ping_interval", Scope.TRACKING, "1", wholeNumber(0),
+            "ping a peer every N cycles while its handshake looks alive; 0 = never ping", v -> integer(v, 0)),
+    PING_FAILAFTERNUM("ping_failafternum", Scope.TRACKING, "2", wholeNumber(1),
+            "consecutive failed pings after which the link counts as down", v -> integer(v, 1)),
+    PING_TIMEOUT("ping_timeout", Scope.TRACKING, "1", "a number of seconds from 0.001 to 3600",
+            "how long to wait for an echo reply", v -> seconds(v, 3_600)),
+    PING_ADDRESS("ping_address", Scope.TRACKING, "",
             "an IPv4 or IPv6 address, or empty for the first allowed-ip; hostnames are not resolved",
+            "address to ping instead of the peer's first allowed-ip of the tunnel's address family;"
+                    + " an empty value in a peer section undoes an address set for its interface",
             Setting::pingAddress),
-    CYCLES_WAIT("cycles_wait", Scope.TRACKING, wholeNumber(0), v -> integer(v, 0)),
-    CYCLES_CHECKING("cycles_checking", Scope.TRACKING, wholeNumber(1), v -> integer(v, 1)),
-    CYCLES_CHECKPERIOD("cycles_checkperiod", Scope.TRACKING, wholeNumber(1), v -> integer(v, 1)),
-    CYCLES_SLOWCHECKINGPERIOD("cycles_slowcheckingperiod", Scope.TRACKING, wholeNumber(1), v -> integer(v, 1)),
-    ADDRESS_FAMILY("address_family", Scope.TRACKING, "any, ipv4 or ipv6", Setting::addressFamily),
-    TRACK("track", Scope.TRACKING, "yes, no, true, false, on, off, 1 or 0", Setting::bool),
-    HANDSHAKE_TIMEOUT("handshake_timeout", Scope.TRACKING, "a whole number of seconds from 1 to 1000000",
+    CYCLES_WAIT("cycles_wait", Scope.TRACKING, "2", wholeNumber(0),
+            "cycles to wait after a link went down before the first re-resolution", v -> integer(v, 0)),
+    CYCLES_CHECKING("cycles_checking", Scope.TRACKING, "4", wholeNumber(1),
+            "re-resolutions in the checking phase (the first happens on entering it)", v -> integer(v, 1)),
+    CYCLES_CHECKPERIOD("cycles_checkperiod", Scope.TRACKING, "2", wholeNumber(1),
+            "cycles between re-resolutions in the checking phase", v -> integer(v, 1)),
+    CYCLES_SLOWCHECKINGPERIOD("cycles_slowcheckingperiod", Scope.TRACKING, "20", wholeNumber(1),
+            "longest interval (cycles) between re-resolutions", v -> integer(v, 1)),
+    ADDRESS_FAMILY("address_family", Scope.TRACKING, "any", "any, ipv4 or ipv6",
+            "which resolved addresses may become the endpoint", Setting::addressFamily),
+    TRACK("track", Scope.TRACKING, "yes", "yes, no, true, false, on, off, 1 or 0",
+            "`no` leaves the interface or peer out of tracking and outputs", Setting::bool),
+    HANDSHAKE_TIMEOUT("handshake_timeout", Scope.TRACKING, "180", "a whole number of seconds from 1 to 1000000",
+            "handshake age above which the handshake counts as `failed`; a value below 135 (or 120) skips"
+                    + " the `retrying` (and `pending`) statuses",
             v -> integer(v, 1).map(s -> Duration.ofSeconds((Integer) s))),
-    NAME("name", Scope.NAMING, "a single line of text", v -> v.contains("\n") ? Optional.empty()
-            : Optional.of(v.isEmpty() ? Optional.empty() : Optional.of(v))),
-    LOGLEVEL("loglevel", Scope.DAEMON, "debug, info, warning or error", v -> LogLevel.parse(v).map(l -> l)),
-    WIREGUARD_CONFIG_DIR("wireguard_config_dir", Scope.DAEMON, "a directory path", Setting::path),
-    WG_COMMAND("wg_command", Scope.DAEMON, "a command name or path", v -> singleLine(v).map(s -> s)),
-    CONFIG_SOURCES("config_sources", Scope.DAEMON,
+    NAME("name", Scope.NAMING, "", "a single line of text",
+            "friendly name of the peer (`[peer:…]`) or the interface (`[interface:…]`); not inherited; a"
+                    + " peer's name may also come from a friendly-name comment in its WireGuard configuration; the config wins",
+            v -> v.contains("\n") ? Optional.empty() : Optional.of(v.isEmpty() ? Optional.empty() : Optional.of(v))),
+    LOGLEVEL("loglevel", Scope.DAEMON, "info", "debug, info, warning or error",
+            "log level; `--loglevel` / `-l` overrides", v -> LogLevel.parse(v).map(l -> l)),
+    WIREGUARD_CONFIG_DIR("wireguard_config_dir", Scope.DAEMON, "/etc/wireguard", "a directory path",
+            "where the wg-quick files `<ifname>.conf` are read", Setting::path),
+    WG_COMMAND("wg_command", Scope.DAEMON, "wg", "a command name or path",
+            "the wg(8) program", v -> singleLine(v).map(s -> s)),
+    CONFIG_SOURCES("config_sources", Scope.DAEMON, "wg-quick, networkd, networkmanager",
             "a comma-separated list of wg-quick, networkd and networkmanager, each at most once, or empty for none",
+            "where an interface's configuration is looked for, in this order (see Where wgtrack finds your peers)",
             Setting::configSources),
-    NETWORKD_CONFIG_DIRS("networkd_config_dirs", Scope.DAEMON, "a comma-separated list of directory paths", Setting::paths),
-    NETWORKMANAGER_CONFIG_DIRS("networkmanager_config_dirs", Scope.DAEMON, "a comma-separated list of directory paths",
-            Setting::paths),
-    ENDPOINT("endpoint", Scope.PEER, "host:port or [address]:port, or empty for the peer's WireGuard configuration",
+    NETWORKD_CONFIG_DIRS("networkd_config_dirs", Scope.DAEMON,
+            "/etc/systemd/network, /run/systemd/network, /usr/local/lib/systemd/network, /usr/lib/systemd/network",
+            "a comma-separated list of directory paths",
+            "systemd-networkd's search path for `.netdev` files, most important first", Setting::paths),
+    NETWORKMANAGER_CONFIG_DIRS("networkmanager_config_dirs", Scope.DAEMON,
+            "/etc/NetworkManager/system-connections, /run/NetworkManager/system-connections",
+            "a comma-separated list of directory paths",
+            "NetworkManager's connection directories, most important first", Setting::paths),
+    ENDPOINT("endpoint", Scope.PEER, "", "host:port or [address]:port, or empty for the peer's WireGuard configuration",
+            "the endpoint to re-resolve for this peer (`[peer:…]` only); wins over any WireGuard configuration file",
             Setting::endpoint);
 
     /** Where a key means something. */
@@ -78,13 +106,18 @@ enum Setting {
 
     private final String key;
     private final Scope scope;
+    private final String defaultText;
     private final String expected;
+    private final String meaning;
     private final Function<String, Optional<Object>> parser;
 
-    Setting(String key, Scope scope, String expected, Function<String, Optional<Object>> parser) {
+    Setting(String key, Scope scope, String defaultText, String expected, String meaning,
+            Function<String, Optional<Object>> parser) {
         this.key = key;
         this.scope = scope;
+        this.defaultText = defaultText;
         this.expected = expected;
+        this.meaning = meaning;
         this.parser = parser;
     }
 
@@ -99,6 +132,16 @@ enum Setting {
     /** What is allowed, for messages: "a whole number from 1 to 1000000". */
     String expected() {
         return expected;
+    }
+
+    /** The built-in default as a value would be written ("30", "/etc/wireguard"); "" = empty or none. */
+    String defaultText() {
+        return defaultText;
+    }
+
+    /** One sentence for the reference tables (README, wgtrack.conf(5)). */
+    String meaning() {
+        return meaning;
     }
 
     /**

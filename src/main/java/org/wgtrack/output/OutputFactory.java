@@ -27,7 +27,8 @@ import org.wgtrack.wg.IpLiteral;
  */
 public final class OutputFactory {
 
-    private static final Map<String, Set<String>> KEYS_BY_TYPE = Map.of(
+    /** Every key of each output type; OutputKeysDocumentedTest holds the README and wgtrack.conf(5) to it. */
+    static final Map<String, Set<String>> KEYS_BY_TYPE = Map.of(
             "influx", Set.of("filename", "counter_type"),
             "json", Set.of("filename"),
             "prometheus", Set.of("listen", "port"));

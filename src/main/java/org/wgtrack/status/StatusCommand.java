@@ -9,16 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.wgtrack.config.ConfigException;
+import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.daemon.Daemon;
 import org.wgtrack.daemon.Observer;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
+import org.wgtrack.log.Shown;
 import org.wgtrack.output.JsonSpec;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.output.OutputPlan;
@@ -31,6 +34,7 @@ import org.wgtrack.system.SystemResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -40,9 +44,15 @@ import picocli.CommandLine.Spec;
  * cycle of its own that judges and pings but changes nothing. Exit 0 when every tracked peer
  * is up, 1 otherwise, so scripts and monitoring can use it as a health check.
  */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status", sortOptions = false,
         description = {"Shows every tracked peer: state, handshake age, endpoint, transfer.",
-            "Exit status 0 when every tracked peer is up, 1 otherwise, 2 for a bad configuration."})
+            "INTERFACE narrows it to one interface, PEER to the peers of that interface with that"
+                + " friendly name or public key (or the start of one), as in `wg show wg0`."},
+        exitCodeListHeading = "Exit status%n",
+        exitCodeList = {
+            "0:every peer shown is up",
+            "1:a peer shown is down, none matches INTERFACE/PEER, or the live state cannot be read",
+            "2:a bad option or value, or a configuration that does not load"})
 public final class StatusCommand implements Callable<Integer> {
 
     /** The {@code wgtrack} command this runs under, which knows the configuration file. */
@@ -52,11 +62,32 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    // The same as wgtrack's own -c and -l, so that `wgtrack status -c FILE` works as well as
+    // `wgtrack -c FILE status`; given here, they win over the ones before the subcommand.
+    @Option(names = {"-c", "--config", "--conf"}, paramLabel = "FILE",
+            description = "configuration file (default: /etc/wgtrack.conf)")
+    Path config;
+
+    @Option(names = {"-l", "--loglevel"}, paramLabel = "LEVEL", converter = LogLevelConverter.class,
+            description = "debug, info, warning or error, for the cycle of --once (default: warning)")
+    LogLevel logLevel;
+
+    // -h only: -V belongs to wgtrack itself (`wgtrack -V`), as for install and uninstall.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--json", description = "print the JSON status document instead of a table")
     boolean json;
 
     @Option(names = "--once", description = "do not ask the running daemon; run one cycle here (changes nothing)")
     boolean once;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INTERFACE", description = "show only this interface's peers")
+    String interfaceName;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "PEER",
+            description = "show only this peer of INTERFACE: its friendly name, public key or the start of its key")
+    String peer;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -65,8 +96,9 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         WgtrackConfig config;
         OutputPlan plan;
+        PeerFilter filter = PeerFilter.of(interfaceName, peer);
         try {
-            config = parent.load();
+            config = this.config == null ? parent.load() : ConfigLoader.load(this.config, true);
             plan = OutputFactory.validate(config.outputs());
         } catch (ConfigException e) {
             err.println("wgtrack status: " + e.getMessage().replace("\n", "\nwgtrack status: "));
@@ -74,15 +106,23 @@ public final class StatusCommand implements Callable<Integer> {
             return 2;
         }
         Optional<Sourced> fromDaemon = once ? Optional.empty() : fromRunningDaemon(config, plan, err);
-        Sourced status = fromDaemon.isPresent() ? fromDaemon.get() : new Sourced(runOnce(config), "one cycle of its own (--once)");
+        LogLevel onceLevel = Optional.ofNullable(logLevel).or(parent::logLevel).orElse(LogLevel.WARNING);
+        Sourced status = fromDaemon.isPresent() ? fromDaemon.get()
+                : new Sourced(runOnce(config, onceLevel), "one cycle of its own (--once)");
+        Snapshot shown = filter.apply(status.snapshot());
         if (json) {
-            out.print(StatusDocument.format(status.snapshot()));
+            out.print(StatusDocument.format(shown));
             out.println();
         } else {
-            out.print(StatusTable.render(status.snapshot(), status.source(), Instant.now()));
+            out.print(StatusTable.render(shown, status.source(), Instant.now()));
         }
         out.flush();
-        boolean allUp = status.snapshot().liveStateOk() && status.snapshot().peers().stream().allMatch(PeerSnapshot::isUp);
+        if (filter.narrows() && shown.liveStateOk() && shown.peers().isEmpty()) {
+            err.println("wgtrack status: no tracked peer matches " + Shown.value(filter.describe()));
+            err.flush();
+            return 1;
+        }
+        boolean allUp = shown.liveStateOk() && shown.peers().stream().allMatch(PeerSnapshot::isUp);
         return allUp ? 0 : 1;
     }
 
@@ -136,8 +176,8 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     /** One cycle with the real system, judging and pinging but never re-resolving or setting anything. */
-    private static Snapshot runOnce(WgtrackConfig config) throws InterruptedException {
-        Log.get().setThreshold(LogLevel.WARNING);
+    private static Snapshot runOnce(WgtrackConfig config, LogLevel level) throws InterruptedException {
+        Log.get().setThreshold(level);
         return Observer.observeOnce(config);
     }
 }

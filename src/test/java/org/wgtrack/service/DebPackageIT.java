@@ -30,6 +30,11 @@ class DebPackageIT {
             Path.of("/usr/share/wgtrack/wgtrack.jar"),
             Path.of("/usr/share/wgtrack/java.security"),
             Path.of("/lib/systemd/system/wgtrack.service"),
+            Path.of("/usr/share/man/man8/wgtrack.8.gz"),
+            Path.of("/usr/share/man/man5/wgtrack.conf.5.gz"),
+            Path.of("/usr/share/bash-completion/completions/wgtrack"),
+            Path.of("/usr/share/doc/wgtrack/copyright"),
+            Path.of("/usr/share/doc/wgtrack/changelog.gz"),
             Path.of("/etc/wgtrack.conf"));
     private static final Path WANTS_LINK = Path.of("/etc/systemd/system/multi-user.target.wants/wgtrack.service");
 
@@ -79,6 +84,38 @@ class DebPackageIT {
         }
     }
 
+    private static void assertManPage(String[] command, String... expected) throws IOException, InterruptedException {
+        ProcessResult page = Commands.run(Map.of("MANWIDTH", "160", "LC_ALL", "C.UTF-8"), command);
+        assertRuns(page, command);
+        assertThat(page.stdout()).as(String.join(" ", command)).contains(expected);
+        assertThat(page.stderr()).as(String.join(" ", command) + " warnings").isEmpty();
+    }
+
+    /**
+     * What bash-completion offers for {@code line<TAB>}: its loader finds
+     * /usr/share/bash-completion/completions/wgtrack by the command's name, as an interactive
+     * shell does. A fixed script; the line arrives as its arguments.
+     */
+    private static List<String> completions(String line) throws IOException, InterruptedException {
+        String script = """
+                source /usr/share/bash-completion/bash_completion
+                __load_completion wgtrack || { echo "no completion for wgtrack" >&2; exit 3; }
+                spec=$(complete -p wgtrack)
+                function=${spec##*-F }
+                function=${function%% *}
+                COMP_LINE="$1"
+                COMP_POINT=${#COMP_LINE}
+                read -r -a COMP_WORDS <<< "$COMP_LINE"
+                COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+                "$function" wgtrack "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}" 2>/dev/null
+                printf '%s\\n' "${COMPREPLY[@]}"
+                """;
+        String[] command = {"bash", "-c", script, "completion-test", line};
+        ProcessResult result = Commands.run(command);
+        assertRuns(result, command);
+        return result.stdout().lines().filter(l -> !l.isEmpty()).toList();
+    }
+
     @Test
     void installsRunsAndPurgesWithoutATrace() throws Exception {
         String deb = builtDeb().toString();
@@ -101,10 +138,16 @@ class DebPackageIT {
         assertThat(conffiles.stdout()).as("conffiles of wgtrack").contains(" /etc/wgtrack.conf ");
         assertThat(WANTS_LINK).as("postinst enabled the unit (deb-systemd-helper)").isSymbolicLink();
 
-        // Main may still be a stub: only a zero exit and some output are required here.
         ProcessResult version = Commands.run("/usr/bin/wgtrack", "--version");
         assertRuns(version, "/usr/bin/wgtrack", "--version");
-        assertThat(version.stdout()).as("wgtrack --version output").isNotBlank();
+        assertThat(version.stdout()).as("wgtrack --version output")
+                .matches("wgtrack \\S+ \\(commit ([0-9a-f]{12}( with uncommitted changes)?|unknown)\\)\\n");
+
+        assertManPage(new String[] {"man", "-P", "cat", "wgtrack"}, "WGTRACK(8)", "wgtrack status", "SIGHUP", "EXIT STATUS");
+        assertManPage(new String[] {"man", "-P", "cat", "5", "wgtrack.conf"}, "WGTRACK.CONF(5)", "cycle_time (default: 30)",
+                "handshake_timeout (default: 180)");
+        assertThat(completions("wgtrack st")).as("bash completion of 'wgtrack st<TAB>'").containsExactly("status");
+        assertThat(completions("wgtrack status --j")).as("bash completion of 'wgtrack status --j<TAB>'").containsExactly("--json");
 
         assertThat(daemonRunning()).as("a wgtrack daemon left running by the maintainer scripts").isFalse();
 
@@ -115,6 +158,7 @@ class DebPackageIT {
             assertThat(file).as("left behind by purge").doesNotExist();
         }
         assertThat(Path.of("/usr/share/wgtrack")).as("left behind by purge").doesNotExist();
+        assertThat(Path.of("/usr/share/doc/wgtrack")).as("left behind by purge").doesNotExist();
         assertThat(Files.exists(WANTS_LINK, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as(WANTS_LINK + " after purge").isFalse();
         assertThat(Path.of("/var/lib/systemd/deb-systemd-helper-enabled/wgtrack.service.dsh-also"))
                 .as("deb-systemd-helper state after purge").doesNotExist();
