@@ -2,6 +2,9 @@ package org.wgtrack.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,12 +16,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.config.AddressFamily;
 import org.wgtrack.config.GeneralSettings;
 import org.wgtrack.config.TrackingParams;
 import org.wgtrack.config.WgtrackConfig;
+import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.OutputPlan;
 import org.wgtrack.system.ServiceManager;
@@ -93,12 +98,19 @@ class DaemonNotifyTest {
         }
     }
 
+    /** The daemon's own log is not what these tests read: keep it off the test run's stderr. */
+    @BeforeEach
+    void quietLog() {
+        Log.install(new Log(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), true, LogLevel.INFO));
+    }
+
     @AfterEach
     void close() {
         resolver.release();
         if (daemon != null) {
             daemon.close();
         }
+        Log.install(new Log(System.err, false, LogLevel.INFO));
     }
 
     /** No pinging: a fresh handshake alone makes the peer up. */
