@@ -154,7 +154,7 @@ class DaemonNotifyIT {
         try (DaemonProcess daemon = DaemonProcess.start(dir, systemd, "-c", config.toString())) {
             await("READY=1", Duration.ofSeconds(20), () -> count(starting("READY=1")) > 0);
             assertThat(messages().get(0)).as("the first message, after the first cycle")
-                    .matches("READY=1 WATCHDOG=1 STATUS=1 peers, 1 up, last cycle [0-9]+\\.[0-9]{2} s");
+                    .matches("READY=1 WATCHDOG=1 STATUS=1 peers, 1 up, last cycle [0-9]+(\\.[0-9]{1,3})? s");
             assertThat(dumps()).as("wg calls before READY=1").isNotEmpty();
             assertThat(daemon.log()).contains("telling systemd how it is doing (NOTIFY_SOCKET), watchdog keep-alive at least every 1.5 s");
 
@@ -211,7 +211,7 @@ class DaemonNotifyIT {
             daemon.awaitLog(l -> l.contains("undefined → up:ok"), Duration.ofSeconds(20), "the peer to come up");
             daemon.signal("TERM");
             assertThat(daemon.awaitExit(Duration.ofSeconds(5))).isZero();
-            assertThat(daemon.log()).doesNotContain("systemd");
+            assertThat(daemon.log()).doesNotContain("telling systemd", "NOTIFY_SOCKET");
         }
     }
 }

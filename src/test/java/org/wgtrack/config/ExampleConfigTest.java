@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** packaging/wgtrack.conf becomes /etc/wgtrack.conf: it must load, and its commented defaults must be true. */
 class ExampleConfigTest {
@@ -52,5 +54,13 @@ class ExampleConfigTest {
         assertThat(config.trackingFor("wg0", ConfigLoaderTest.PEER).name()).contains("branch office");
         assertThat(config.endpointFor("wg0", ConfigLoaderTest.PEER)).map(Object::toString).contains("branch.example.org:51820");
         assertThat(config.outputs()).extracting(OutputSettings::type).containsExactly("influx");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hub.conf", "site-to-site.conf", "home-router.conf"})
+    void shippedExamplesLoadWithoutAWarning(String name) throws ConfigException {
+        WgtrackConfig config = ConfigLoader.load(Path.of("packaging/examples").resolve(name), true);
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.outputs()).isNotEmpty();
     }
 }

@@ -35,6 +35,12 @@ class DebPackageIT {
             Path.of("/usr/share/bash-completion/completions/wgtrack"),
             Path.of("/usr/share/doc/wgtrack/copyright"),
             Path.of("/usr/share/doc/wgtrack/changelog.gz"),
+            Path.of("/usr/share/doc/wgtrack/examples/hub.conf"),
+            Path.of("/usr/share/doc/wgtrack/examples/site-to-site.conf"),
+            Path.of("/usr/share/doc/wgtrack/examples/home-router.conf"),
+            Path.of("/usr/share/doc/wgtrack/examples/telegraf-wgtrack.conf"),
+            Path.of("/usr/share/doc/wgtrack/examples/grafana-dashboard.json"),
+            Path.of("/usr/share/doc/wgtrack/examples/wgtrack-alerts.yml"),
             Path.of("/etc/wgtrack.conf"));
     private static final Path WANTS_LINK = Path.of("/etc/systemd/system/multi-user.target.wants/wgtrack.service");
 
