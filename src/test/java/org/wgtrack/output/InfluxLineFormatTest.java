@@ -8,19 +8,20 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wgtrack.testing.Golden;
 
 class InfluxLineFormatTest {
 
     @Test
     void writesOneLinePerPeerAndADaemonLine() throws Exception {
         String actual = new InfluxLineFormat(CounterType.INTEGER).format(TestSnapshots.threePeers());
-        assertThat(actual).isEqualTo(TestSnapshots.golden("influx-three-peers.golden", actual));
+        assertThat(actual).isEqualTo(Golden.expected("output/influx-three-peers.golden", actual));
     }
 
     @Test
     void floatCounterTypeWritesIntegerFieldsWithoutSuffix() throws Exception {
         String actual = new InfluxLineFormat(CounterType.FLOAT).format(TestSnapshots.threePeers());
-        assertThat(actual).isEqualTo(TestSnapshots.golden("influx-three-peers-float.golden", actual));
+        assertThat(actual).isEqualTo(Golden.expected("output/influx-three-peers-float.golden", actual));
     }
 
     @Test

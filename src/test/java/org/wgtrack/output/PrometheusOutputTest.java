@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
+import org.wgtrack.testing.Golden;
 
 class PrometheusOutputTest {
 
@@ -53,7 +54,7 @@ class PrometheusOutputTest {
         HttpResponse<String> response = get("/metrics", null);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
-        assertThat(response.body()).isEqualTo(TestSnapshots.golden("metrics-three-peers.golden.txt", response.body()));
+        assertThat(response.body()).isEqualTo(Golden.expected("output/metrics-three-peers.golden.txt", response.body()));
     }
 
     @Test

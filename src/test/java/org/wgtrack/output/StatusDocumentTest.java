@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wgtrack.testing.Golden;
 import org.wgtrack.track.HandshakeStatus;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
@@ -26,13 +27,13 @@ class StatusDocumentTest {
     @Test
     void writesSchemaOneDocument() throws Exception {
         String actual = StatusDocument.format(TestSnapshots.threePeers());
-        assertThat(actual).isEqualTo(TestSnapshots.golden("status-three-peers.golden.json", actual));
+        assertThat(actual).isEqualTo(Golden.expected("output/status-three-peers.golden.json", actual));
     }
 
     @Test
     void failedLiveStateReadHasNoPeersAndTheError() throws Exception {
         String actual = StatusDocument.format(TestSnapshots.liveStateFailed());
-        assertThat(actual).isEqualTo(TestSnapshots.golden("status-live-state-failed.golden.json", actual));
+        assertThat(actual).isEqualTo(Golden.expected("output/status-live-state-failed.golden.json", actual));
     }
 
     @Test

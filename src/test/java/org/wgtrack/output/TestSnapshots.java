@@ -1,9 +1,5 @@
 package org.wgtrack.output;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -61,17 +57,5 @@ final class TestSnapshots {
     static Snapshot liveStateFailed() {
         return new Snapshot(TAKEN_AT, Optional.of("wg show all dump failed: exit status 1: Unable to access interface: Operation not permitted"),
                 List.of(), Optional.of(Duration.ofMillis(3)), Map.of());
-    }
-
-    static String golden(String name) throws IOException {
-        return Files.readString(Path.of("src/test/resources/output", name), StandardCharsets.UTF_8);
-    }
-
-    /** Writes the golden file when -Dgolden.update=true (to review with git diff), else reads it. */
-    static String golden(String name, String actual) throws IOException {
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(Path.of("src/test/resources/output", name), actual, StandardCharsets.UTF_8);
-        }
-        return golden(name);
     }
 }

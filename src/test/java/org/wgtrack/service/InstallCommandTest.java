@@ -3,30 +3,17 @@ package org.wgtrack.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.wgtrack.system.ProcessResult;
+import org.wgtrack.testing.Golden;
 
 class InstallCommandTest {
 
     private static final Path UNIT = Path.of("/etc/systemd/system/wgtrack.service");
     private static final Path SCRIPT = Path.of("/etc/init.d/wgtrack");
-
-    /** The golden file's text; {@code -Dgolden.update=true} rewrites it from {@code actual} first. */
-    static String golden(String name, String actual) throws IOException {
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(Path.of("src/test/resources/org/wgtrack/service", name), actual, StandardCharsets.UTF_8);
-        }
-        try (InputStream in = InstallCommandTest.class.getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     @Test
     void systemdDryRunPrintsTheWholeUnitAndEveryCommand() throws IOException {
@@ -34,7 +21,7 @@ class InstallCommandTest {
 
         assertThat(host.install("--dry-run")).isZero();
 
-        assertThat(host.out).isEqualTo(golden("install-systemd-dry-run.txt", host.out));
+        assertThat(host.out).isEqualTo(Golden.expected("org/wgtrack/service/install-systemd-dry-run.txt", host.out));
         assertThat(host.err).isEmpty();
         assertThat(host.files.changes).isEmpty();
         assertThat(host.runner.commands).isEmpty();
@@ -46,7 +33,7 @@ class InstallCommandTest {
 
         assertThat(host.install("--dry-run")).isZero();
 
-        assertThat(host.out).isEqualTo(golden("install-openrc-dry-run.txt", host.out));
+        assertThat(host.out).isEqualTo(Golden.expected("org/wgtrack/service/install-openrc-dry-run.txt", host.out));
         assertThat(host.files.changes).isEmpty();
         assertThat(host.runner.commands).isEmpty();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.wgtrack.testing.Golden;
 
 class UninstallCommandTest {
 
@@ -94,7 +95,7 @@ class UninstallCommandTest {
 
         assertThat(host.uninstall("--dry-run")).isZero();
 
-        assertThat(host.out).isEqualTo(InstallCommandTest.golden("uninstall-systemd-dry-run.txt", host.out));
+        assertThat(host.out).isEqualTo(Golden.expected("org/wgtrack/service/uninstall-systemd-dry-run.txt", host.out));
         assertThat(host.files.changes).isEmpty();
         assertThat(host.runner.commands).isEmpty();
     }
