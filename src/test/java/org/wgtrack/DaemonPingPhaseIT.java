@@ -2,11 +2,8 @@ package org.wgtrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,13 +18,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.daemon.Daemon;
 import org.wgtrack.daemon.DaemonAccess;
 import org.wgtrack.daemon.Lookups;
-import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.output.Snapshot;
@@ -37,6 +34,7 @@ import org.wgtrack.system.Pinger;
 import org.wgtrack.system.ProcessRunner;
 import org.wgtrack.system.Wg;
 import org.wgtrack.testing.FakeResolver;
+import org.wgtrack.testing.LogCapture;
 import org.wgtrack.testing.SilentNamespace;
 import org.wgtrack.testing.TestEnvironment;
 import org.wgtrack.wg.AllowedIp;
@@ -70,6 +68,10 @@ class DaemonPingPhaseIT {
 
     private Daemon daemon;
 
+    /** Keeps the log of 1,000 peers' transitions off the console. */
+    @RegisterExtension
+    final LogCapture logged = LogCapture.at(LogLevel.INFO);
+
     @BeforeAll
     static void createNamespace() throws Exception {
         TestEnvironment.require(TestEnvironment.isRoot(), "needs root to create a network namespace");
@@ -90,12 +92,10 @@ class DaemonPingPhaseIT {
         if (daemon != null) {
             DaemonAccess.close(daemon);
         }
-        Log.install(new Log(System.err, false, LogLevel.INFO));
     }
 
     @Test
     void aCycleWithAThousandSilentPeersEndsWithinPingTimeoutPlusHalfASecond() throws Exception {
-        Log.install(new Log(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), false, LogLevel.INFO));
         List<PeerStatus> peers = new ArrayList<>();
         List<PingRequest> requests = new ArrayList<>();
         long fresh = System.currentTimeMillis() / 1000 - 5;

@@ -2,10 +2,7 @@ package org.wgtrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,17 +16,18 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.daemon.Daemon;
 import org.wgtrack.daemon.Lookups;
-import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.system.Wg;
 import org.wgtrack.testing.FakePinger;
 import org.wgtrack.testing.FakeResolver;
+import org.wgtrack.testing.LogCapture;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.InterfaceStatus;
@@ -59,15 +57,17 @@ class DaemonScheduleIT {
     private final FakeResolver resolver = new FakeResolver(() -> 0);
     private Daemon daemon;
 
+    /** Keeps the log of 200 hanging lookups off the console. */
+    @RegisterExtension
+    final LogCapture logged = LogCapture.at(LogLevel.INFO);
+
     @AfterEach
     void release() {
         resolver.release();
-        Log.install(new Log(System.err, false, LogLevel.INFO));
     }
 
     @Test
     void everyCycleStartsWithin100msOfItsScheduleWhile200LookupsHang() throws Exception {
-        Log.install(new Log(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), false, LogLevel.INFO));
         List<PeerStatus> peers = new ArrayList<>();
         StringBuilder conf = new StringBuilder("[Interface]\nAddress = 10.0.0.1/16\n");
         for (int i = 0; i < PEERS; i++) {

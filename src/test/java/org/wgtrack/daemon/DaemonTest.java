@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,15 +19,14 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.GeneralSettings;
 import org.wgtrack.config.TrackingParams;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.ini.ConfigProblem;
-import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.PeerSnapshot;
 import org.wgtrack.output.Snapshot;
@@ -38,6 +34,7 @@ import org.wgtrack.testing.CountingExecutor;
 import org.wgtrack.testing.FakePinger;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.FakeWgBackend;
+import org.wgtrack.testing.LogCapture;
 import org.wgtrack.testing.ManualTicker;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
@@ -64,13 +61,9 @@ class DaemonTest {
     private final FakePinger pinger = new FakePinger();
     private final FakeResolver resolver = new FakeResolver(wg::dumps);
     private CountingExecutor lookupThreads;
-    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    @RegisterExtension
+    final LogCapture logged = LogCapture.at(LogLevel.INFO);
     private Daemon daemon;
-
-    @BeforeEach
-    void captureLog() {
-        Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), true, LogLevel.INFO));
-    }
 
     @AfterEach
     void stop() {
@@ -78,11 +71,10 @@ class DaemonTest {
         if (daemon != null) {
             daemon.close();
         }
-        Log.install(new Log(System.err, false, LogLevel.INFO));
     }
 
     private String log() {
-        return logged.toString(StandardCharsets.UTF_8);
+        return logged.text();
     }
 
     private static WgtrackConfig config(Duration cycleTime, Path wireguardDir, TrackingParams params) {
@@ -340,7 +332,7 @@ class DaemonTest {
         daemon(running, () -> running, new ManualTicker()).run(12);
         assertThat(lookupThreads.awaitIdle(Duration.ofSeconds(5))).isTrue();
         List<String> undisturbed = transitions();
-        logged.reset();
+        logged.clear();
 
         AtomicInteger loads = new AtomicInteger();
         Daemon.ConfigSource broken = () -> {
