@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.testing.SilentNamespace;
 import org.wgtrack.testing.TestEnvironment;
+import org.wgtrack.testing.TestKeys;
 
 /**
  * {@code bin/wgtrack} inside a network namespace of the test's own, pinging 20 peers with the
@@ -110,11 +110,11 @@ class DaemonPingLoadIT {
     /** Serves the dump of {@code dump} with fresh handshakes, or no peers once {@code quiet} exists; counts its calls. */
     private Path writeFakeWg() throws IOException {
         Random random = new Random(12);
-        StringBuilder dump = new StringBuilder("d0\t" + key(random) + "\t" + key(random) + "\t51820\toff\n");
+        StringBuilder dump = new StringBuilder("d0\t" + TestKeys.randomBase64(random) + "\t" + TestKeys.randomBase64(random) + "\t51820\toff\n");
         for (int i = 0; i < PEERS; i++) {
             // Peer 0 pings the namespace's own address, which answers; the others stay silent.
             String tunnel = i == 0 ? "10.98.0.1" : "10.98.1." + i;
-            dump.append("d0\t").append(key(random)).append("\t(none)\t192.0.2.1:51820\t").append(tunnel)
+            dump.append("d0\t").append(TestKeys.randomBase64(random)).append("\t(none)\t192.0.2.1:51820\t").append(tunnel)
                     .append("/32\t@NOW@\t100\t200\toff\n");
         }
         Files.writeString(dir.resolve("dump"), dump.toString(), StandardCharsets.UTF_8);
@@ -132,12 +132,6 @@ class DaemonPingLoadIT {
                 """.formatted(dir), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
-    }
-
-    private static String key(Random random) {
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        return Base64.getEncoder().encodeToString(raw);
     }
 
     private int calls() throws IOException {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -37,6 +36,7 @@ import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.LogCapture;
 import org.wgtrack.testing.SilentNamespace;
 import org.wgtrack.testing.TestEnvironment;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.InterfaceStatus;
@@ -100,11 +100,8 @@ class DaemonPingPhaseIT {
         List<PingRequest> requests = new ArrayList<>();
         long fresh = System.currentTimeMillis() / 1000 - 5;
         for (int i = 0; i < PEERS; i++) {
-            byte[] raw = new byte[32];
-            raw[0] = (byte) i;
-            raw[1] = (byte) (i >> 8);
             String tunnel = "10.98." + (1 + i / 250) + "." + (1 + i % 250);
-            peers.add(new PeerStatus("d0", new PublicKey(Base64.getEncoder().encodeToString(raw)),
+            peers.add(new PeerStatus("d0", TestKeys.numbered(i),
                     Optional.of(new Endpoint("192.0.2.1", 51820)), List.of(AllowedIp.parse(tunnel + "/32")),
                     fresh, 100, 200, OptionalInt.empty()));
             requests.add(new PingRequest("d0", InetAddress.getByName(tunnel), TIMEOUT));

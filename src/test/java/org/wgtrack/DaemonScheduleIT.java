@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +27,7 @@ import org.wgtrack.system.Wg;
 import org.wgtrack.testing.FakePinger;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.LogCapture;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.InterfaceStatus;
@@ -71,10 +71,7 @@ class DaemonScheduleIT {
         List<PeerStatus> peers = new ArrayList<>();
         StringBuilder conf = new StringBuilder("[Interface]\nAddress = 10.0.0.1/16\n");
         for (int i = 0; i < PEERS; i++) {
-            byte[] raw = new byte[32];
-            raw[0] = (byte) i;
-            raw[1] = 7;
-            PublicKey key = new PublicKey(Base64.getEncoder().encodeToString(raw));
+            PublicKey key = TestKeys.numbered(i);
             conf.append("\n[Peer]\nPublicKey = ").append(key.base64()).append("\nEndpoint = peer").append(i)
                     .append(".example.net:51820\nAllowedIPs = 10.0.").append(1 + i / 250).append('.').append(i % 250).append("/32\n");
             peers.add(new PeerStatus("wg0", key, Optional.of(new Endpoint("192.0.2.1", 51820)),

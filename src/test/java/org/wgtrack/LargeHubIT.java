@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.testing.WgDumps;
 
 /**
@@ -50,12 +51,12 @@ class LargeHubIT {
         StringBuilder text = new StringBuilder(peers * 140);
         for (int i = 0; i < INTERFACES.length; i++) {
             String name = INTERFACES[i];
-            text.append(name).append('\t').append(WgDumps.randomKey(random)).append('\t').append(WgDumps.randomKey(random))
+            text.append(name).append('\t').append(TestKeys.randomBase64(random)).append('\t').append(TestKeys.randomBase64(random))
                     .append('\t').append(51820 + i).append("\toff\n");
             int count = i == 0 ? peers * 3 / 5 : peers - peers * 3 / 5;
             for (int p = 0; p < count; p++) {
-                text.append(name).append('\t').append(WgDumps.randomKey(random)).append('\t')
-                        .append(random.nextInt(4) == 0 ? WgDumps.randomKey(random) : "(none)").append('\t');
+                text.append(name).append('\t').append(TestKeys.randomBase64(random)).append('\t')
+                        .append(random.nextInt(4) == 0 ? TestKeys.randomBase64(random) : "(none)").append('\t');
                 if (random.nextInt(5) == 0) {
                     text.append('[').append(WgDumps.literal(WgDumps.randomAddress(random, 16))).append(']');
                 } else {
@@ -159,7 +160,7 @@ class LargeHubIT {
             StringBuilder tooMany = new StringBuilder(full.substring(0, full.indexOf('\n') + 1));
             Random random = new Random(1);
             for (int i = 0; i <= 250_000; i++) {
-                tooMany.append("wg0\t").append(WgDumps.randomKey(random)).append("\t(none)\t(none)\t(none)\t0\t0\t0\toff\n");
+                tooMany.append("wg0\t").append(TestKeys.randomBase64(random)).append("\t(none)\t(none)\t(none)\t0\t0\t0\toff\n");
             }
             serveAtomically(tooMany.toString());
             daemon.awaitLog(l -> l.contains("reading the live state failed: wg show all dump: live state has 250001 peers,"

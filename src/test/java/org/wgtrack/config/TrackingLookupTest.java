@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.wg.PublicKey;
 
 /** The lookup order peer → interface → general → DEFAULT → built-in, one level per key. */
@@ -97,12 +98,9 @@ class TrackingLookupTest {
     @Test
     void lookupIsAPrecomputedMapHit() throws ConfigException {
         StringBuilder text = new StringBuilder("[interface:wg0]\nping_interval = 2\n");
-        byte[] raw = new byte[32];
         PublicKey[] keys = new PublicKey[10_000];
         for (int i = 0; i < keys.length; i++) {
-            raw[0] = (byte) i;
-            raw[1] = (byte) (i >> 8);
-            keys[i] = new PublicKey(java.util.Base64.getEncoder().encodeToString(raw));
+            keys[i] = TestKeys.numbered(i);
             text.append("[peer:wg0:").append(keys[i]).append("]\nname = peer ").append(i).append('\n');
         }
         long start = System.nanoTime();

@@ -36,6 +36,7 @@ import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.FakeWgBackend;
 import org.wgtrack.testing.LogCapture;
 import org.wgtrack.testing.ManualTicker;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
@@ -207,10 +208,7 @@ class DaemonTest {
         List<PublicKey> keys = new ArrayList<>();
         StringBuilder conf = new StringBuilder("[Interface]\n");
         for (int i = 0; i < 200; i++) {
-            byte[] raw = new byte[32];
-            raw[0] = (byte) i;
-            raw[1] = (byte) (i >> 8);
-            PublicKey key = new PublicKey(java.util.Base64.getEncoder().encodeToString(raw));
+            PublicKey key = TestKeys.numbered(i);
             keys.add(key);
             conf.append("[Peer]\nPublicKey = ").append(key.base64()).append("\nEndpoint = peer").append(i).append(".example:51820\n");
         }

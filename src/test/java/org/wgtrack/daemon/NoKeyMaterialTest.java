@@ -39,7 +39,7 @@ import org.wgtrack.testing.CountingExecutor;
 import org.wgtrack.testing.FakePinger;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.LogCapture;
-import org.wgtrack.testing.WgDumps;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.wg.PublicKey;
 
 /**
@@ -64,13 +64,13 @@ class NoKeyMaterialTest {
     private final List<String> publicKeys = new ArrayList<>();
 
     private String secret() {
-        String key = WgDumps.randomKey(random);
+        String key = TestKeys.randomBase64(random);
         secrets.add(key);
         return key;
     }
 
     private String publicKey() {
-        String key = WgDumps.randomKey(random);
+        String key = TestKeys.randomBase64(random);
         publicKeys.add(key);
         return key;
     }

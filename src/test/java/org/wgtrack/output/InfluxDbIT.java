@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.track.HandshakeStatus;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
@@ -115,7 +117,7 @@ class InfluxDbIT {
     }
 
     private static PeerSnapshot named(int keyByte, String name) {
-        return new PeerSnapshot("wg0", TestSnapshots.key(keyByte), Optional.of(name), PeerState.DOWN_CHECKING,
+        return new PeerSnapshot("wg0", TestKeys.repeating(keyByte), Optional.of(name), PeerState.DOWN_CHECKING,
                 HandshakeStatus.FAILED, 1_795_600_000L, OptionalLong.of(8030), keyByte * 1000L, 7, Optional.empty(),
                 Optional.of(new Endpoint("vpn.example.org", 51820)), List.of(AllowedIp.parse("10.0.0.1/32")),
                 Optional.empty(), 1, Optional.empty());
@@ -132,8 +134,8 @@ class InfluxDbIT {
             peers.add(p);
             names.put(p.publicKey().base64(), awkward[i]);
         }
-        names.put(TestSnapshots.key(1).base64(), "laptop");
-        names.put(TestSnapshots.key(2).base64(), TestSnapshots.downAwkwardName().name().orElseThrow());
+        names.put(TestKeys.repeating(1).base64(), "laptop");
+        names.put(TestKeys.repeating(2).base64(), TestSnapshots.downAwkwardName().name().orElseThrow());
         Snapshot snapshot = new Snapshot(TestSnapshots.TAKEN_AT, Optional.empty(), peers, Optional.of(Duration.ofMillis(12)), Map.of());
         Path file = dir.resolve("wg-track_influx.out");
         new InfluxOutput(new InfluxSpec("influx", file, CounterType.INTEGER)).write(snapshot);
@@ -159,10 +161,10 @@ class InfluxDbIT {
             assertThat(row.get("endpoint")).isEqualTo(p.endpoint().map(Endpoint::toString).orElse(null));
             assertThat(((Number) row.get("endpoint_updates")).longValue()).isEqualTo(p.endpointUpdates());
         }
-        Map<String, Object> up = byKey.get(TestSnapshots.key(1).base64());
+        Map<String, Object> up = byKey.get(TestKeys.repeating(1).base64());
         assertThat(((Number) up.get("ping_rtt_ms")).doubleValue()).isEqualTo(1.25);
         assertThat(((Number) up.get("handshake_age")).longValue()).isEqualTo(12);
-        assertThat(byKey.get(TestSnapshots.key(3).base64()).get("handshake_age")).isNull();
+        assertThat(byKey.get(TestKeys.repeating(3).base64()).get("handshake_age")).isNull();
 
         assertThat(query("wgtrack", "SHOW FIELD KEYS FROM wgtrack")).extracting(r -> r.get("fieldKey") + ":" + r.get("fieldType"))
                 .containsExactlyInAnyOrder("endpoint:string", "endpoint_updates:integer", "handshake_age:integer",
@@ -206,7 +208,7 @@ class InfluxDbIT {
         createDatabase("legacy");
         // What the Python tool wrote: float counters.
         assertThat(ExternalServer.post(base + "/write?db=legacy&precision=ns",
-                "wgtrack,interface=wg0,peer=" + TestSnapshots.key(1).base64().replace("=", "\\=")
+                "wgtrack,interface=wg0,peer=" + TestKeys.repeating(1).base64().replace("=", "\\=")
                         + " transfer_rx=1.0,transfer_tx=2.0,is_up=1.0 1795608000000000000").statusCode()).isEqualTo(204);
         Path file = dir.resolve("legacy.out");
         new InfluxOutput(new InfluxSpec("influx", file, CounterType.FLOAT)).write(TestSnapshots.threePeers());

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.testing.Golden;
 import org.wgtrack.testing.LogCapture;
+import org.wgtrack.testing.TestKeys;
 
 class PrometheusOutputTest {
 
@@ -70,11 +71,11 @@ class PrometheusOutputTest {
     @Test
     void peerThatIsGoneDisappears() throws Exception {
         output.write(TestSnapshots.threePeers());
-        String gone = TestSnapshots.key(2).base64();
+        String gone = TestKeys.repeating(2).base64();
         assertThat(get("/metrics", null).body()).contains(gone);
         output.write(new Snapshot(TestSnapshots.TAKEN_AT.plusSeconds(30), Optional.empty(),
                 List.of(TestSnapshots.up()), Optional.empty(), Map.of()));
-        assertThat(get("/metrics", null).body()).doesNotContain(gone).contains(TestSnapshots.key(1).base64());
+        assertThat(get("/metrics", null).body()).doesNotContain(gone).contains(TestKeys.repeating(1).base64());
     }
 
     @Test
@@ -142,7 +143,7 @@ class PrometheusOutputTest {
         assertThat(response.body()).contains("wgtrack_peers{interface=\"wg0\",state=\"up:ok\"} 1.0\n");
         assertThat(logged.lines()).singleElement().asString().endsWith(
                 "output prometheus: 1 peer(s) left out of /metrics because another peer has the same labels, e.g. wg0 peer "
-                        + TestSnapshots.key(1).base64() + " (expected one peer per interface and public key)");
+                        + TestKeys.repeating(1).base64() + " (expected one peer per interface and public key)");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wgtrack.testing.Golden;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.track.HandshakeStatus;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
@@ -51,7 +52,7 @@ class StatusDocumentTest {
         List<PeerSnapshot> peers = new ArrayList<>();
         for (int i = random.nextInt(6); i > 0; i--) {
             boolean seen = random.nextBoolean();
-            peers.add(new PeerSnapshot("wg" + random.nextInt(3), TestSnapshots.key(random.nextInt(256)),
+            peers.add(new PeerSnapshot("wg" + random.nextInt(3), TestKeys.repeating(random.nextInt(256)),
                     random.nextBoolean() ? Optional.of("peer \"" + random.nextInt() + "\" \\ ü ☃\n") : Optional.empty(),
                     PeerState.values()[random.nextInt(PeerState.values().length)],
                     HandshakeStatus.values()[random.nextInt(HandshakeStatus.values().length)],

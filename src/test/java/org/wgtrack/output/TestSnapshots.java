@@ -2,16 +2,15 @@ package org.wgtrack.output;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.track.HandshakeStatus;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
-import org.wgtrack.wg.PublicKey;
 
 /** Snapshots for output tests: one up peer, one down peer with an awkward name, one never seen. */
 final class TestSnapshots {
@@ -21,15 +20,8 @@ final class TestSnapshots {
     private TestSnapshots() {
     }
 
-    /** A valid public key whose 32 bytes all equal {@code b}: readable in golden files. */
-    static PublicKey key(int b) {
-        byte[] bytes = new byte[32];
-        java.util.Arrays.fill(bytes, (byte) b);
-        return new PublicKey(Base64.getEncoder().encodeToString(bytes));
-    }
-
     static PeerSnapshot up() {
-        return new PeerSnapshot("wg0", key(1), Optional.of("laptop"), PeerState.UP_OK, HandshakeStatus.OK,
+        return new PeerSnapshot("wg0", TestKeys.repeating(1), Optional.of("laptop"), PeerState.UP_OK, HandshakeStatus.OK,
                 1_795_608_018L, OptionalLong.of(12), 1024, 2048,
                 Optional.of(new Endpoint("192.0.2.1", 51820)), Optional.of(new Endpoint("vpn.example.org", 51820)),
                 List.of(AllowedIp.parse("10.10.0.2/32"), AllowedIp.parse("fd00::2/128")),
@@ -37,14 +29,14 @@ final class TestSnapshots {
     }
 
     static PeerSnapshot downAwkwardName() {
-        return new PeerSnapshot("wg0", key(2), Optional.of("Büro, \"Köln\" a=b\\c"), PeerState.DOWN_BACKINGOFF,
+        return new PeerSnapshot("wg0", TestKeys.repeating(2), Optional.of("Büro, \"Köln\" a=b\\c"), PeerState.DOWN_BACKINGOFF,
                 HandshakeStatus.FAILED, 1_795_600_000L, OptionalLong.of(8030), 5_000_000_000L, 7,
                 Optional.of(new Endpoint("2001:db8::7", 51820)), Optional.of(new Endpoint("office.example.org", 51820)),
                 List.of(AllowedIp.parse("10.10.0.3/32")), Optional.empty(), 0, Optional.empty());
     }
 
     static PeerSnapshot neverSeen() {
-        return new PeerSnapshot("wg1", key(3), Optional.empty(), PeerState.DISABLED, HandshakeStatus.NONE,
+        return new PeerSnapshot("wg1", TestKeys.repeating(3), Optional.empty(), PeerState.DISABLED, HandshakeStatus.NONE,
                 0, OptionalLong.empty(), 0, 0, Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), 0, Optional.empty());
     }

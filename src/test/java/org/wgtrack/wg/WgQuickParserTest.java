@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.testing.TestResources;
-import org.wgtrack.testing.WgDumps;
 
 class WgQuickParserTest {
 
@@ -173,7 +173,7 @@ class WgQuickParserTest {
         int peers = 1 + random.nextInt(5);
         for (int p = 0; p < peers; p++) {
             text.append(random.nextBoolean() ? "[Peer]\n" : "[peer]\n");
-            text.append("PublicKey = ").append(WgDumps.randomKey(random)).append('\n');
+            text.append("PublicKey = ").append(TestKeys.randomBase64(random)).append('\n');
             if (random.nextBoolean()) {
                 text.append(secretLine(random, random.nextBoolean() ? "PresharedKey" : "presharedkey", secret(random, secrets)));
             }
@@ -191,7 +191,7 @@ class WgQuickParserTest {
     }
 
     private static String secret(Random random, List<String> secrets) {
-        String key = WgDumps.randomKey(random);
+        String key = TestKeys.randomBase64(random);
         secrets.add(key);
         return key;
     }
