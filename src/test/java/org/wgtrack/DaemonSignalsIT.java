@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wgtrack.daemon.Signals;
+import org.wgtrack.testing.Await;
 
 /**
  * Signals right after the start ({@code systemctl reload} or stop just after {@code start}):
@@ -70,15 +71,10 @@ class DaemonSignalsIT {
             daemon.signal("HUP");
 
             daemon.awaitLog(l -> l.contains("undefined → up:ok"), Duration.ofSeconds(20), "the peer to come up");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!Files.exists(status) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.atMost(Duration.ofSeconds(10)).until("status.json", () -> Files.exists(status));
             String first = Files.readString(status);
-            while (Files.readString(status).equals(first) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(Files.readString(status)).as("status.json rewritten by later cycles").isNotEqualTo(first);
+            Await.atMost(Duration.ofSeconds(10)).until("status.json rewritten by later cycles",
+                    () -> !Files.readString(status).equals(first));
             assertThat(daemon.isAlive()).isTrue();
 
             daemon.signal("TERM");

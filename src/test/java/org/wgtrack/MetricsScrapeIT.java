@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.Await;
 import org.wgtrack.testing.TestKeys;
 
 /**
@@ -55,18 +56,14 @@ class MetricsScrapeIT {
 
     /** The first cycle's outputs bind the port after its transitions are logged. */
     private void awaitServer(int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
+        Await.atMost(Duration.ofSeconds(10)).until("/metrics to accept connections", () -> {
             try {
                 scrape(port);
-                return;
+                return true;
             } catch (java.net.ConnectException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(50);
+                return false;
             }
-        }
+        });
     }
 
     private static List<String> series(String body, String metric) {

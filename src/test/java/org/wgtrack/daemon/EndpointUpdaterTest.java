@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wgtrack.config.AddressFamily;
 import org.wgtrack.log.LogLevel;
+import org.wgtrack.testing.Await;
 import org.wgtrack.testing.CountingExecutor;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.FakeWgBackend;
@@ -47,11 +48,9 @@ class EndpointUpdaterTest {
                 Optional.of(Endpoint.parse(current)), AddressFamily.ANY);
     }
 
-    private void awaitOutcomes(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (updater.totals().values().stream().mapToLong(Long::longValue).sum() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    private void awaitOutcomes(int count) throws Exception {
+        Await.atMost(Duration.ofSeconds(5)).every(Duration.ofMillis(5)).until(count + " lookup outcome(s)",
+                () -> updater.totals().values().stream().mapToLong(Long::longValue).sum() >= count);
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.wgtrack.DaemonProcess;
 import org.wgtrack.system.ProcessResult;
+import org.wgtrack.testing.Await;
+import org.wgtrack.wg.PublicKey;
 
 /**
  * The real daemon ({@code bin/wgtrack}, inside the lab's hub namespace) against a real
@@ -583,24 +586,22 @@ class DaemonLabIT {
         }
 
         Map<String, Object> awaitStatus(Predicate<Map<String, Object>> condition, Duration timeout, String what) throws Exception {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            Map<String, Object> last = null;
-            while (true) {
-                if (Files.exists(json)) {
-                    last = status();
-                    if (condition.test(last)) {
-                        return last;
-                    }
-                }
-                if (!daemon.isAlive()) {
-                    throw new AssertionError("daemon exited while waiting for " + what + "; log:\n" + daemon.log());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what
-                            + "; last status:\n" + last + "\nlog:\n" + daemon.log());
-                }
-                Thread.sleep(100);
-            }
+            AtomicReference<Map<String, Object>> last = new AtomicReference<>();
+            Await.atMost(timeout).every(Duration.ofMillis(100))
+                    .describing(() -> "; last status:\n" + last.get() + "\nlog:\n" + daemon.log())
+                    .until(what, () -> {
+                        if (Files.exists(json)) {
+                            last.set(status());
+                            if (condition.test(last.get())) {
+                                return true;
+                            }
+                        }
+                        if (!daemon.isAlive()) {
+                            throw new AssertionError("daemon exited while waiting for " + what + "; log:\n" + daemon.log());
+                        }
+                        return false;
+                    });
+            return last.get();
         }
 
         /** When the log said the peer entered {@code state}. */
@@ -695,22 +696,12 @@ class DaemonLabIT {
 
     // ---------------------------------------------------------------- waiting
 
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
     /** Polls until the check holds; returns the time since {@code startNanos}. */
-    private static Duration awaitTrue(Check check, Duration timeout, String what, long startNanos, Rig rig) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what
-                        + "; wg show:\n" + rig.lab.execHub(List.of("wg", "show", rig.lab.hubInterface())).stdout()
-                        + "\nlog:\n" + rig.daemon.log());
-            }
-            Thread.sleep(100);
-        }
+    private static Duration awaitTrue(Await.Check check, Duration timeout, String what, long startNanos, Rig rig) throws Exception {
+        Await.atMost(timeout).every(Duration.ofMillis(100))
+                .describing(() -> "; wg show:\n" + rig.lab.execHub(List.of("wg", "show", rig.lab.hubInterface())).stdout()
+                        + "\nlog:\n" + rig.daemon.log())
+                .until(what, check);
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
