@@ -37,6 +37,7 @@ import org.wgtrack.testing.FakeWgBackend;
 import org.wgtrack.testing.LogCapture;
 import org.wgtrack.testing.ManualTicker;
 import org.wgtrack.testing.TestKeys;
+import org.wgtrack.testing.TrackingParamsBuilder;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
@@ -182,8 +183,7 @@ class DaemonTest {
         wgQuick("alpha.example:51820");
         resolver.answer("alpha.example", InetAddress.getByName("2001:db8::2"), InetAddress.getByName("198.51.100.2"));
         wg.serve(() -> live(0, "192.0.2.1:51820", ALPHA));
-        TrackingParams ipv4 = new TrackingParams(1, 2, Duration.ofSeconds(1), Optional.empty(), 2, 4, 2, 20,
-                org.wgtrack.config.AddressFamily.IPV4, true, Duration.ofSeconds(180), Optional.empty());
+        TrackingParams ipv4 = TrackingParamsBuilder.defaults().withAddressFamily(org.wgtrack.config.AddressFamily.IPV4).build();
         daemon(ipv4);
 
         cycle();
@@ -325,7 +325,7 @@ class DaemonTest {
         wgQuick("alpha.example:51820");
         resolver.answer("alpha.example", InetAddress.getByName("192.0.2.1"));
         // The running configuration names the peer "kept", which every transition line shows.
-        WgtrackConfig running = config(Duration.ofSeconds(30), dir, TrackingParams.DEFAULTS.withName(Optional.of("kept")));
+        WgtrackConfig running = config(Duration.ofSeconds(30), dir, TrackingParamsBuilder.defaults().withName("kept").build());
         wg.serve(() -> live(STALE, "192.0.2.1:51820", ALPHA));
         daemon(running, () -> running, new ManualTicker()).run(12);
         assertThat(lookupThreads.awaitIdle(Duration.ofSeconds(5))).isTrue();
