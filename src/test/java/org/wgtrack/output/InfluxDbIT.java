@@ -11,16 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.PeerSnapshotBuilder;
 import org.wgtrack.testing.TestKeys;
 import org.wgtrack.track.HandshakeStatus;
 import org.wgtrack.track.PeerState;
-import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
 
 /**
@@ -117,10 +116,10 @@ class InfluxDbIT {
     }
 
     private static PeerSnapshot named(int keyByte, String name) {
-        return new PeerSnapshot("wg0", TestKeys.repeating(keyByte), Optional.of(name), PeerState.DOWN_CHECKING,
-                HandshakeStatus.FAILED, 1_795_600_000L, OptionalLong.of(8030), keyByte * 1000L, 7, Optional.empty(),
-                Optional.of(new Endpoint("vpn.example.org", 51820)), List.of(AllowedIp.parse("10.0.0.1/32")),
-                Optional.empty(), 1, Optional.empty());
+        return PeerSnapshotBuilder.peer("wg0", TestKeys.repeating(keyByte)).withName(name).withState(PeerState.DOWN_CHECKING)
+                .withHandshake(HandshakeStatus.FAILED, 1_795_600_000L, 8030).withTransfer(keyByte * 1000L, 7)
+                .withConfigEndpoint(new Endpoint("vpn.example.org", 51820)).withAllowedIps("10.0.0.1/32")
+                .withEndpointUpdates(1).build();
     }
 
     @Test

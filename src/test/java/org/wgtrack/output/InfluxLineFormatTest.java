@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.wgtrack.testing.Golden;
+import org.wgtrack.testing.PeerSnapshotBuilder;
 
 class InfluxLineFormatTest {
 
@@ -35,9 +36,7 @@ class InfluxLineFormatTest {
     @Test
     void emptyNameIsLeftOutLikeAnUnknownOne() {
         PeerSnapshot peer = TestSnapshots.neverSeen();
-        PeerSnapshot named = new PeerSnapshot(peer.interfaceName(), peer.publicKey(), Optional.of(""), peer.state(),
-                peer.handshakeStatus(), 0, peer.handshakeAgeSeconds(), 0, 0, Optional.empty(), Optional.empty(),
-                List.of(), Optional.empty(), 0, Optional.empty());
+        PeerSnapshot named = PeerSnapshotBuilder.peer(peer.interfaceName(), peer.publicKey()).withName("").build();
         String line = new InfluxLineFormat(CounterType.INTEGER)
                 .format(new Snapshot(TestSnapshots.TAKEN_AT, Optional.empty(), List.of(named), Optional.empty(), Map.of()))
                 .lines().findFirst().orElseThrow();

@@ -5,11 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import org.wgtrack.testing.PeerSnapshotBuilder;
 import org.wgtrack.testing.TestKeys;
 import org.wgtrack.track.HandshakeStatus;
 import org.wgtrack.track.PeerState;
-import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
 
 /** Snapshots for output tests: one up peer, one down peer with an awkward name, one never seen. */
@@ -21,24 +20,22 @@ final class TestSnapshots {
     }
 
     static PeerSnapshot up() {
-        return new PeerSnapshot("wg0", TestKeys.repeating(1), Optional.of("laptop"), PeerState.UP_OK, HandshakeStatus.OK,
-                1_795_608_018L, OptionalLong.of(12), 1024, 2048,
-                Optional.of(new Endpoint("192.0.2.1", 51820)), Optional.of(new Endpoint("vpn.example.org", 51820)),
-                List.of(AllowedIp.parse("10.10.0.2/32"), AllowedIp.parse("fd00::2/128")),
-                Optional.of(Duration.ofNanos(1_250_000)), 2, Optional.of(Instant.parse("2026-11-25T11:00:00Z")));
+        return PeerSnapshotBuilder.peer("wg0", TestKeys.repeating(1)).withName("laptop").withState(PeerState.UP_OK)
+                .withHandshake(HandshakeStatus.OK, 1_795_608_018L, 12).withTransfer(1024, 2048)
+                .withEndpoint(new Endpoint("192.0.2.1", 51820)).withConfigEndpoint(new Endpoint("vpn.example.org", 51820))
+                .withAllowedIps("10.10.0.2/32", "fd00::2/128").withPingRoundTrip(Duration.ofNanos(1_250_000))
+                .withEndpointUpdates(2).withLastEndpointChange(Instant.parse("2026-11-25T11:00:00Z")).build();
     }
 
     static PeerSnapshot downAwkwardName() {
-        return new PeerSnapshot("wg0", TestKeys.repeating(2), Optional.of("Büro, \"Köln\" a=b\\c"), PeerState.DOWN_BACKINGOFF,
-                HandshakeStatus.FAILED, 1_795_600_000L, OptionalLong.of(8030), 5_000_000_000L, 7,
-                Optional.of(new Endpoint("2001:db8::7", 51820)), Optional.of(new Endpoint("office.example.org", 51820)),
-                List.of(AllowedIp.parse("10.10.0.3/32")), Optional.empty(), 0, Optional.empty());
+        return PeerSnapshotBuilder.peer("wg0", TestKeys.repeating(2)).withName("Büro, \"Köln\" a=b\\c")
+                .withState(PeerState.DOWN_BACKINGOFF).withHandshake(HandshakeStatus.FAILED, 1_795_600_000L, 8030)
+                .withTransfer(5_000_000_000L, 7).withEndpoint(new Endpoint("2001:db8::7", 51820))
+                .withConfigEndpoint(new Endpoint("office.example.org", 51820)).withAllowedIps("10.10.0.3/32").build();
     }
 
     static PeerSnapshot neverSeen() {
-        return new PeerSnapshot("wg1", TestKeys.repeating(3), Optional.empty(), PeerState.DISABLED, HandshakeStatus.NONE,
-                0, OptionalLong.empty(), 0, 0, Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty(), 0, Optional.empty());
+        return PeerSnapshotBuilder.peer("wg1", TestKeys.repeating(3)).build();
     }
 
     static Snapshot threePeers() {
