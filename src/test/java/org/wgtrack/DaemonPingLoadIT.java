@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.testing.SilentNamespace;
 import org.wgtrack.testing.TestEnvironment;
@@ -32,29 +31,15 @@ import org.wgtrack.testing.TestKeys;
  */
 class DaemonPingLoadIT {
 
-    private static final String NAMESPACE = "wgtrack-pingload-it-" + ProcessHandle.current().pid();
     private static final int PEERS = 20;
     /** What bin/wgtrack and the scripted wg run, plus ping; not fping, so iputils ping is used. */
     private static final List<String> TOOLS = List.of("java", "sh", "bash", "readlink", "dirname", "date", "cat", "sed", "ping");
 
-    private static SilentNamespace namespace;
+    @RegisterExtension
+    static final SilentNamespace namespace = SilentNamespace.forClass("wgtrack-pingload-it", "ping");
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void createNamespace() throws Exception {
-        TestEnvironment.require(TestEnvironment.isRoot(), "needs root to create a network namespace");
-        TestEnvironment.require(TestEnvironment.installed("ip") && TestEnvironment.installed("ping"), "needs ip and ping on PATH");
-        namespace = SilentNamespace.create(NAMESPACE);
-    }
-
-    @AfterAll
-    static void deleteNamespace() throws Exception {
-        if (namespace != null) {
-            namespace.close();
-        }
-    }
 
     @Test
     void threadsStayFlatAndNoZombiesAreLeftOverManyCycles() throws Exception {
@@ -77,7 +62,7 @@ class DaemonPingLoadIT {
                 ping_failafternum = 1000
                 """.formatted(wg, dir.resolve("wireguard")));
 
-        try (DaemonProcess daemon = DaemonProcess.start(List.of(TestEnvironment.onPath("ip").orElseThrow().toString(), "netns", "exec", NAMESPACE),
+        try (DaemonProcess daemon = DaemonProcess.start(List.of(TestEnvironment.onPath("ip").orElseThrow().toString(), "netns", "exec", namespace.name()),
                 dir, Map.of("PATH", bin.toString()), "-c", config.toString())) {
             daemon.awaitLog(l -> l.contains("pinging with ping from iputils"), Duration.ofSeconds(20), "iputils ping to be chosen");
             awaitCalls(daemon, 5);

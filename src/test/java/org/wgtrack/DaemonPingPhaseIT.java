@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,12 +28,10 @@ import org.wgtrack.output.Snapshot;
 import org.wgtrack.system.FpingPinger;
 import org.wgtrack.system.PingRequest;
 import org.wgtrack.system.Pinger;
-import org.wgtrack.system.ProcessRunner;
 import org.wgtrack.system.Wg;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.LogCapture;
 import org.wgtrack.testing.SilentNamespace;
-import org.wgtrack.testing.TestEnvironment;
 import org.wgtrack.testing.TestKeys;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
@@ -55,13 +51,12 @@ import org.wgtrack.wg.PublicKey;
  */
 class DaemonPingPhaseIT {
 
-    private static final String NAMESPACE = "wgtrack-cycle-it-" + ProcessHandle.current().pid();
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final Duration LIMIT = TIMEOUT.plusMillis(500);
     private static final int PEERS = 1000;
 
-    private static SilentNamespace namespace;
-    private static ProcessRunner inNamespace;
+    @RegisterExtension
+    static final SilentNamespace namespace = SilentNamespace.forClass("wgtrack-cycle-it", "nsenter", "fping");
 
     @TempDir
     Path dir;
@@ -71,21 +66,6 @@ class DaemonPingPhaseIT {
     /** Keeps the log of 1,000 peers' transitions off the console. */
     @RegisterExtension
     final LogCapture logged = LogCapture.at(LogLevel.INFO);
-
-    @BeforeAll
-    static void createNamespace() throws Exception {
-        TestEnvironment.require(TestEnvironment.isRoot(), "needs root to create a network namespace");
-        TestEnvironment.require(TestEnvironment.installed("ip") && TestEnvironment.installed("nsenter") && TestEnvironment.installed("fping"), "needs ip, nsenter and fping on PATH");
-        namespace = SilentNamespace.create(NAMESPACE);
-        inNamespace = namespace.runner();
-    }
-
-    @AfterAll
-    static void deleteNamespace() throws Exception {
-        if (namespace != null) {
-            namespace.close();
-        }
-    }
 
     @AfterEach
     void close() {
@@ -125,7 +105,7 @@ class DaemonPingPhaseIT {
             }
         };
         List<InetAddress> hub = List.of(InetAddress.getByName("10.98.0.1"));
-        Pinger fping = new FpingPinger(inNamespace);
+        Pinger fping = new FpingPinger(namespace.runner());
         daemon = new Daemon(config, Optional.empty(), OutputFactory.validate(config.outputs()), () -> config, general -> wg,
                 OutputFactory::validate, fping, Lookups.on(new FakeResolver(() -> 0), Duration.ofSeconds(5)), name -> hub, Clock.systemUTC(),
                 Daemon.Ticker.SYSTEM);
