@@ -25,6 +25,16 @@ class InfluxLineFormatTest {
         assertThat(actual).isEqualTo(Golden.expected("output/influx-three-peers-float.golden", actual));
     }
 
+    /** Written twice by one format, as in two cycles: the second reuses the first one's buffer. */
+    @ParameterizedTest
+    @CsvSource({"INTEGER, influx-awkward.golden", "FLOAT, influx-awkward-float.golden"})
+    void escapesAwkwardTextAndWritesHugeCountersAndOddDurations(CounterType type, String golden) {
+        InfluxLineFormat format = new InfluxLineFormat(type);
+        String actual = format.format(TestSnapshots.awkward()) + format.format(TestSnapshots.awkwardError());
+        assertThat(actual).isEqualTo(Golden.expected("output/" + golden, actual));
+        assertThat(format.format(TestSnapshots.awkward()) + format.format(TestSnapshots.awkwardError())).isEqualTo(actual);
+    }
+
     @Test
     void failedLiveStateReadWritesNoPeerLinesOnlyTheFailure() throws Exception {
         String actual = new InfluxLineFormat(CounterType.INTEGER).format(TestSnapshots.liveStateFailed());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,6 +25,8 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.testing.Golden;
 import org.wgtrack.testing.LogCapture;
@@ -57,6 +60,20 @@ class PrometheusOutputTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
         assertThat(response.body()).isEqualTo(Golden.expected("output/metrics-three-peers.golden.txt", response.body()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"false, metrics-awkward.golden.txt", "true, metrics-awkward.golden.openmetrics.txt"})
+    void escapesAwkwardTextInLabelsAndWritesHugeCountersAndOddDurations(boolean openMetrics, String golden) throws IOException {
+        assertThat(MetricsExposition.of(TestSnapshots.awkward()).skipped()).isEmpty();
+        String actual = exposition(TestSnapshots.awkward(), openMetrics) + exposition(TestSnapshots.awkwardError(), openMetrics);
+        assertThat(actual).isEqualTo(Golden.expected("output/" + golden, actual));
+    }
+
+    private static String exposition(Snapshot snapshot, boolean openMetrics) throws IOException {
+        StringWriter out = new StringWriter();
+        MetricsExposition.of(snapshot).write(out, openMetrics);
+        return out.toString();
     }
 
     @Test

@@ -16,9 +16,9 @@ import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.PublicKey;
 
 /**
- * Seeded random snapshots for comparing two implementations of an output byte for byte: names and
- * errors mix plain text with what escaping has to deal with (separators, quotes, backslashes,
- * control characters, non-ASCII and characters outside the BMP).
+ * Seeded random snapshots, for tests that need many different ones (scrapes while cycles replace
+ * the snapshot): names and errors mix plain text with what escaping has to deal with (separators,
+ * quotes, backslashes, control characters, non-ASCII and characters outside the BMP).
  */
 final class RandomSnapshots {
 

@@ -3,7 +3,9 @@ package org.wgtrack.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,18 @@ class StatusDocumentTest {
     void writesSchemaOneDocument() throws Exception {
         String actual = StatusDocument.format(TestSnapshots.threePeers());
         assertThat(actual).isEqualTo(Golden.expected("output/status-three-peers.golden.json", actual));
+    }
+
+    /** Streamed to a file and formatted as a string, the same bytes. */
+    @ParameterizedTest
+    @CsvSource({"false, status-awkward.golden.json", "true, status-awkward-error.golden.json"})
+    void escapesAwkwardTextAndWritesHugeCountersAndOddDurations(boolean liveStateFailed, String golden) throws Exception {
+        Snapshot snapshot = liveStateFailed ? TestSnapshots.awkwardError() : TestSnapshots.awkward();
+        String actual = StatusDocument.format(snapshot);
+        assertThat(actual).isEqualTo(Golden.expected("output/" + golden, actual));
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        StatusDocument.write(snapshot, streamed);
+        assertThat(streamed.toByteArray()).isEqualTo(actual.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
