@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.wgtrack.DaemonProcess;
 import org.wgtrack.system.ProcessResult;
 import org.wgtrack.testing.Await;
+import org.wgtrack.testing.SpecSchedule;
 import org.wgtrack.wg.PublicKey;
 
 /**
@@ -212,22 +213,7 @@ class DaemonLabIT {
 
     /** The re-resolution cycles of SPEC §3 for the timers above, the link lost at cycle 0, up to {@code last}. */
     static List<Integer> expectedResolutionCycles(int last) {
-        List<Integer> cycles = new ArrayList<>();
-        int at = CYCLES_WAIT;
-        for (int i = 0; i < CYCLES_CHECKING; i++, at += CYCLES_CHECKPERIOD) {
-            cycles.add(at);
-        }
-        int previous = cycles.get(cycles.size() - 1);
-        for (int interval = 2 * CYCLES_CHECKPERIOD; interval < CYCLES_SLOWCHECKINGPERIOD; interval *= 2) {
-            previous += interval;
-            cycles.add(previous);
-        }
-        while (previous + CYCLES_SLOWCHECKINGPERIOD <= last) {
-            previous += CYCLES_SLOWCHECKINGPERIOD;
-            cycles.add(previous);
-        }
-        cycles.removeIf(c -> c > last);
-        return cycles;
+        return SpecSchedule.of(CYCLES_WAIT, CYCLES_CHECKING, CYCLES_CHECKPERIOD, CYCLES_SLOWCHECKINGPERIOD, last + 1).resolutions();
     }
 
     @Test
