@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.WgtrackConf;
+import org.wgtrack.wg.PublicKey;
 
 /**
  * The real daemon ({@code bin/wgtrack}) against a scripted {@code wg} and a resolver under the
@@ -40,19 +42,12 @@ class DaemonComponentIT {
     }
 
     private Path writeConfig(FakeWg wg, String extra) throws Exception {
-        Path config = dir.resolve("wgtrack.conf");
-        Files.writeString(config, """
-                [general]
-                cycle_time = 0.3
-                wg_command = %s
-                wireguard_config_dir = %s
-
+        return WgtrackConf.write(dir, "0.3", wg.command(), """
                 [DEFAULT]
                 ping_interval = 0
                 handshake_timeout = 180
                 %s
-                """.formatted(wg.command(), dir.resolve("wireguard"), extra));
-        return config;
+                """.formatted(extra));
     }
 
     private static String dump(String handshake) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.testing.TestKeys;
+import org.wgtrack.testing.WgtrackConf;
 import org.wgtrack.wg.PublicKey;
 
 /**
@@ -70,16 +71,10 @@ class DaemonInputHygieneIT {
                 + row("wg3", privateKey, TestKeys.randomBase64(RANDOM), "51823", "off")
                 + row("wg3", peerKey, "(none)", "10.0.3.2:51820", "10.0.3.2/32", "@NOW@", "10", "20", "off");
         Files.writeString(fake.resolve("dump"), dump);
-        Path config = dir.resolve("wgtrack.conf");
-        Files.writeString(config, """
-                [general]
-                cycle_time = 0.3
-                wg_command = %s
-                wireguard_config_dir = %s
-
+        Path config = WgtrackConf.write(dir, "0.3", wg, """
                 [DEFAULT]
                 ping_interval = 0
-                """.formatted(wg, wireguard));
+                """);
 
         try (DaemonProcess daemon = DaemonProcess.start(dir, Map.of(), "-c", config.toString())) {
             daemon.awaitLog(l -> l.contains("undefined → up:ok"), Duration.ofSeconds(20), "the named peer to come up");

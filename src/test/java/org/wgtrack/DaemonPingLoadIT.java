@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.testing.SilentNamespace;
 import org.wgtrack.testing.TestEnvironment;
 import org.wgtrack.testing.TestKeys;
+import org.wgtrack.testing.WgtrackConf;
 
 /**
  * {@code bin/wgtrack} inside a network namespace of the test's own, pinging 20 peers with the
@@ -48,19 +49,12 @@ class DaemonPingLoadIT {
             Files.createSymbolicLink(bin.resolve(tool), TestEnvironment.onPath(tool).orElseThrow().toAbsolutePath());
         }
         Path wg = writeFakeWg();
-        Files.createDirectories(dir.resolve("wireguard"));
-        Path config = dir.resolve("wgtrack.conf");
-        Files.writeString(config, """
-                [general]
-                cycle_time = 0.2
-                wg_command = %s
-                wireguard_config_dir = %s
-
+        Path config = WgtrackConf.write(dir, "0.2", wg, """
                 [DEFAULT]
                 ping_interval = 1
                 ping_timeout = 1
                 ping_failafternum = 1000
-                """.formatted(wg, dir.resolve("wireguard")));
+                """);
 
         try (DaemonProcess daemon = DaemonProcess.start(List.of(TestEnvironment.onPath("ip").orElseThrow().toString(), "netns", "exec", namespace.name()),
                 dir, Map.of("PATH", bin.toString()), "-c", config.toString())) {

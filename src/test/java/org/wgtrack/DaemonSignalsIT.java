@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wgtrack.daemon.Signals;
 import org.wgtrack.testing.Await;
+import org.wgtrack.testing.WgtrackConf;
 
 /**
  * Signals right after the start ({@code systemctl reload} or stop just after {@code start}):
@@ -31,21 +32,13 @@ class DaemonSignalsIT {
         FakeWg wg = new FakeWg(dir.resolve("fake-wg"), "10.0.0.1:51820");
         wg.serve(FakeWg.row("wg0", "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=", HUB_KEY, 51820, "off")
                 + FakeWg.row("wg0", KEY, "(none)", "10.0.0.1:51820", "10.10.0.2/32", "@NOW-3@", 1000, 2000, "off"));
-        Files.createDirectories(dir.resolve("wireguard"));
-        Path config = dir.resolve("wgtrack.conf");
-        Files.writeString(config, """
-                [general]
-                cycle_time = 0.2
-                wg_command = %s
-                wireguard_config_dir = %s
-
+        return WgtrackConf.write(dir, "0.2", wg.command(), """
                 [DEFAULT]
                 ping_interval = 0
 
                 [output:json]
                 filename = %s
-                """.formatted(wg.command(), dir.resolve("wireguard"), dir.resolve("status.json")));
-        return config;
+                """.formatted(dir.resolve("status.json")));
     }
 
     @ParameterizedTest(name = "SIGTERM {0} ms after the start")

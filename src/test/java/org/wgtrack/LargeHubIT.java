@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.testing.TestKeys;
 import org.wgtrack.testing.WgDumps;
+import org.wgtrack.testing.WgtrackConf;
 
 /**
  * A hub of 100,000 peers through {@code bin/wgtrack} with its shipped JVM flags and all three
@@ -101,14 +102,7 @@ class LargeHubIT {
     }
 
     static Path config(Path dir, Path wg, double cycleTime, int port) throws IOException {
-        Files.createDirectories(dir.resolve("wireguard"));
-        Path config = dir.resolve("wgtrack.conf");
-        Files.writeString(config, """
-                [general]
-                cycle_time = %s
-                wg_command = %s
-                wireguard_config_dir = %s
-
+        return WgtrackConf.write(dir, String.valueOf(cycleTime), wg, """
                 [DEFAULT]
                 ping_interval = 0
 
@@ -121,8 +115,7 @@ class LargeHubIT {
                 [output:prometheus]
                 listen = 127.0.0.1
                 port = %d
-                """.formatted(cycleTime, wg, dir.resolve("wireguard"), dir.resolve("influx.out"), dir.resolve("status.json"), port));
-        return config;
+                """.formatted(dir.resolve("influx.out"), dir.resolve("status.json"), port));
     }
 
     @Test
