@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.Await;
 import org.wgtrack.testing.WgtrackConf;
 import org.wgtrack.wg.PublicKey;
 
@@ -70,10 +71,7 @@ class DaemonComponentIT {
 
             wg.serve(dump("@NOW-1000@"));
             daemon.awaitLog(l -> l.contains("down:waiting → down:checking"), Duration.ofSeconds(10), "checking to start");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (wg.setCalls().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.atMost(Duration.ofSeconds(10)).until("the new endpoint to be set", () -> !wg.setCalls().isEmpty());
             wg.serve(dump("@NOW-1@"));
             daemon.awaitLog(l -> l.contains("down:checking → up:ok"), Duration.ofSeconds(10), "the peer to recover");
 

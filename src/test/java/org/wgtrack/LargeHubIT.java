@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.Await;
 import org.wgtrack.testing.TestKeys;
 import org.wgtrack.testing.WgDumps;
 import org.wgtrack.testing.WgtrackConf;
@@ -185,12 +186,13 @@ class LargeHubIT {
     }
 
     private void awaitCycles(DaemonProcess daemon, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (cycles() < count) {
+        Await.atMost(Duration.ofSeconds(60)).every(Duration.ofMillis(100)).until(count + " cycles", () -> {
+            if (cycles() >= count) {
+                return true;
+            }
             assertThat(daemon.isAlive()).as("daemon alive; log:\n%s", daemon.log()).isTrue();
-            assertThat(System.nanoTime()).as("%d cycles within 60 s", count).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+            return false;
+        });
         // The dump of the cycle counted last is written once that cycle ends.
         Thread.sleep(500);
     }
