@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.WgtrackConf;
 
 /**
  * The real daemon ({@code bin/wgtrack}, a scripted {@code wg}) when the files people edit go
@@ -39,20 +40,14 @@ class ConfigFileFaultsIT {
     }
 
     private Path writeConfig(FakeWg wg, String cycleTime) throws IOException {
-        Files.createDirectories(dir.resolve("wireguard"));
-        return Files.writeString(dir.resolve("wgtrack.conf"), """
-                [general]
-                cycle_time = %s
-                wg_command = %s
-                wireguard_config_dir = %s
-
+        return WgtrackConf.write(dir, cycleTime, wg.command(), """
                 [DEFAULT]
                 ping_interval = 0
 
                 [output:influx]
                 type = influx
                 filename = %s
-                """.formatted(cycleTime, wg.command(), dir.resolve("wireguard"), influx()));
+                """.formatted(influx()));
     }
 
     /** When the output file was rewritten, sampled every 20 ms for the given time. */

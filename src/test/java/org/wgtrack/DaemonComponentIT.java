@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.Await;
+import org.wgtrack.testing.WgtrackConf;
+import org.wgtrack.wg.PublicKey;
 
 /**
  * The real daemon ({@code bin/wgtrack}) against a scripted {@code wg} and a resolver under the
@@ -40,19 +43,12 @@ class DaemonComponentIT {
     }
 
     private Path writeConfig(FakeWg wg, String extra) throws Exception {
-        Path config = dir.resolve("wgtrack.conf");
-        Files.writeString(config, """
-                [general]
-                cycle_time = 0.3
-                wg_command = %s
-                wireguard_config_dir = %s
-
+        return WgtrackConf.write(dir, "0.3", wg.command(), """
                 [DEFAULT]
                 ping_interval = 0
                 handshake_timeout = 180
                 %s
-                """.formatted(wg.command(), dir.resolve("wireguard"), extra));
-        return config;
+                """.formatted(extra));
     }
 
     private static String dump(String handshake) {
@@ -75,10 +71,7 @@ class DaemonComponentIT {
 
             wg.serve(dump("@NOW-1000@"));
             daemon.awaitLog(l -> l.contains("down:waiting → down:checking"), Duration.ofSeconds(10), "checking to start");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (wg.setCalls().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.atMost(Duration.ofSeconds(10)).until("the new endpoint to be set", () -> !wg.setCalls().isEmpty());
             wg.serve(dump("@NOW-1@"));
             daemon.awaitLog(l -> l.contains("down:checking → up:ok"), Duration.ofSeconds(10), "the peer to recover");
 

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.TestKeys;
+import org.wgtrack.testing.WgtrackConf;
+import org.wgtrack.wg.PublicKey;
 
 /**
  * The daemon ({@code bin/wgtrack}) reading hostile and sloppy input, as issue 9's items 1 and 2
@@ -26,10 +28,10 @@ class DaemonInputHygieneIT {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String privateKey = key();
-    private final String presharedKey = key();
-    private final String peerKey = key();
-    private final String otherPeerKey = key();
+    private final String privateKey = TestKeys.randomBase64(RANDOM);
+    private final String presharedKey = TestKeys.randomBase64(RANDOM);
+    private final String peerKey = TestKeys.randomBase64(RANDOM);
+    private final String otherPeerKey = TestKeys.randomBase64(RANDOM);
 
     @TempDir
     Path dir;
@@ -57,28 +59,22 @@ class DaemonInputHygieneIT {
                 sed "s/@NOW@/$now/g" "$dir/dump"
                 """.formatted(fake), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(wg, PosixFilePermissions.fromString("rwxr-xr-x"));
-        String dump = row("wg0", privateKey, key(), "51820", "off")
+        String dump = row("wg0", privateKey, TestKeys.randomBase64(RANDOM), "51820", "off")
                 + row("wg0", otherPeerKey, presharedKey, "10.0.0.2:51820", "10.0.0.2/32", "0", "0", "0", "off")
-                + row("wg1", privateKey, key(), "51821", "off")
+                + row("wg1", privateKey, TestKeys.randomBase64(RANDOM), "51821", "off")
                 + row("wg1", otherPeerKey, "(none)", "(none)", privateKey, "0", "0", "0", "off")
-                + row("wg1", key(), presharedKey, "(none)", "(none)", "0", presharedKey, "0", "off")
-                + row("wg1", key(), "(none)", "(none)", "(none)", "0", "0", "0") + privateKey.substring(3) + "\n"
-                + row("wg2", privateKey, key(), "51822", "off")
+                + row("wg1", TestKeys.randomBase64(RANDOM), presharedKey, "(none)", "(none)", "0", presharedKey, "0", "off")
+                + row("wg1", TestKeys.randomBase64(RANDOM), "(none)", "(none)", "(none)", "0", "0", "0") + privateKey.substring(3) + "\n"
+                + row("wg2", privateKey, TestKeys.randomBase64(RANDOM), "51822", "off")
                 + "wg2\t" + presharedKey + "\t" + privateKey + "\n"
-                + row("wg3", privateKey, key(), "51823", privateKey)
-                + row("wg3", privateKey, key(), "51823", "off")
+                + row("wg3", privateKey, TestKeys.randomBase64(RANDOM), "51823", privateKey)
+                + row("wg3", privateKey, TestKeys.randomBase64(RANDOM), "51823", "off")
                 + row("wg3", peerKey, "(none)", "10.0.3.2:51820", "10.0.3.2/32", "@NOW@", "10", "20", "off");
         Files.writeString(fake.resolve("dump"), dump);
-        Path config = dir.resolve("wgtrack.conf");
-        Files.writeString(config, """
-                [general]
-                cycle_time = 0.3
-                wg_command = %s
-                wireguard_config_dir = %s
-
+        Path config = WgtrackConf.write(dir, "0.3", wg, """
                 [DEFAULT]
                 ping_interval = 0
-                """.formatted(wg, wireguard));
+                """);
 
         try (DaemonProcess daemon = DaemonProcess.start(dir, Map.of(), "-c", config.toString())) {
             daemon.awaitLog(l -> l.contains("undefined → up:ok"), Duration.ofSeconds(20), "the named peer to come up");
@@ -101,11 +97,5 @@ class DaemonInputHygieneIT {
 
     private static String row(String... columns) {
         return String.join("\t", columns) + "\n";
-    }
-
-    private static String key() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.Await;
 
 /**
  * {@code bin/wgtrack} with a PATH that holds a scripted {@code wg} and the few tools the
@@ -77,10 +78,7 @@ class DaemonNoPingProgramIT {
             daemon.signal("HUP");
             daemon.awaitLog(l -> l.contains("now pinging with ping from fake-iputils 1 (fping not installed)"),
                     Duration.ofSeconds(10), "the ping program to be found");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (pingRtt(status).equals("null") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.atMost(Duration.ofSeconds(10)).until("a ping round trip in the status", () -> !pingRtt(status).equals("null"));
             assertThat(pingRtt(status)).isEqualTo("0.042");
             assertThat(count(daemon.log(), ERROR)).isEqualTo(2);
             assertThat(daemon.log()).doesNotContain("→ down");

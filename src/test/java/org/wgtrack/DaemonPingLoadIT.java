@@ -9,17 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.testing.SilentNamespace;
 import org.wgtrack.testing.TestEnvironment;
+import org.wgtrack.testing.TestKeys;
+import org.wgtrack.testing.WgtrackConf;
 
 /**
  * {@code bin/wgtrack} inside a network namespace of the test's own, pinging 20 peers with the
@@ -32,29 +32,15 @@ import org.wgtrack.testing.TestEnvironment;
  */
 class DaemonPingLoadIT {
 
-    private static final String NAMESPACE = "wgtrack-pingload-it-" + ProcessHandle.current().pid();
     private static final int PEERS = 20;
     /** What bin/wgtrack and the scripted wg run, plus ping; not fping, so iputils ping is used. */
     private static final List<String> TOOLS = List.of("java", "sh", "bash", "readlink", "dirname", "date", "cat", "sed", "ping");
 
-    private static SilentNamespace namespace;
+    @RegisterExtension
+    static final SilentNamespace namespace = SilentNamespace.forClass("wgtrack-pingload-it", "ping");
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void createNamespace() throws Exception {
-        TestEnvironment.require(TestEnvironment.isRoot(), "needs root to create a network namespace");
-        TestEnvironment.require(TestEnvironment.installed("ip") && TestEnvironment.installed("ping"), "needs ip and ping on PATH");
-        namespace = SilentNamespace.create(NAMESPACE);
-    }
-
-    @AfterAll
-    static void deleteNamespace() throws Exception {
-        if (namespace != null) {
-            namespace.close();
-        }
-    }
 
     @Test
     void threadsStayFlatAndNoZombiesAreLeftOverManyCycles() throws Exception {
@@ -63,21 +49,14 @@ class DaemonPingLoadIT {
             Files.createSymbolicLink(bin.resolve(tool), TestEnvironment.onPath(tool).orElseThrow().toAbsolutePath());
         }
         Path wg = writeFakeWg();
-        Files.createDirectories(dir.resolve("wireguard"));
-        Path config = dir.resolve("wgtrack.conf");
-        Files.writeString(config, """
-                [general]
-                cycle_time = 0.2
-                wg_command = %s
-                wireguard_config_dir = %s
-
+        Path config = WgtrackConf.write(dir, "0.2", wg, """
                 [DEFAULT]
                 ping_interval = 1
                 ping_timeout = 1
                 ping_failafternum = 1000
-                """.formatted(wg, dir.resolve("wireguard")));
+                """);
 
-        try (DaemonProcess daemon = DaemonProcess.start(List.of(TestEnvironment.onPath("ip").orElseThrow().toString(), "netns", "exec", NAMESPACE),
+        try (DaemonProcess daemon = DaemonProcess.start(List.of(TestEnvironment.onPath("ip").orElseThrow().toString(), "netns", "exec", namespace.name()),
                 dir, Map.of("PATH", bin.toString()), "-c", config.toString())) {
             daemon.awaitLog(l -> l.contains("pinging with ping from iputils"), Duration.ofSeconds(20), "iputils ping to be chosen");
             awaitCalls(daemon, 5);
@@ -110,11 +89,11 @@ class DaemonPingLoadIT {
     /** Serves the dump of {@code dump} with fresh handshakes, or no peers once {@code quiet} exists; counts its calls. */
     private Path writeFakeWg() throws IOException {
         Random random = new Random(12);
-        StringBuilder dump = new StringBuilder("d0\t" + key(random) + "\t" + key(random) + "\t51820\toff\n");
+        StringBuilder dump = new StringBuilder("d0\t" + TestKeys.randomBase64(random) + "\t" + TestKeys.randomBase64(random) + "\t51820\toff\n");
         for (int i = 0; i < PEERS; i++) {
             // Peer 0 pings the namespace's own address, which answers; the others stay silent.
             String tunnel = i == 0 ? "10.98.0.1" : "10.98.1." + i;
-            dump.append("d0\t").append(key(random)).append("\t(none)\t192.0.2.1:51820\t").append(tunnel)
+            dump.append("d0\t").append(TestKeys.randomBase64(random)).append("\t(none)\t192.0.2.1:51820\t").append(tunnel)
                     .append("/32\t@NOW@\t100\t200\toff\n");
         }
         Files.writeString(dir.resolve("dump"), dump.toString(), StandardCharsets.UTF_8);
@@ -132,12 +111,6 @@ class DaemonPingLoadIT {
                 """.formatted(dir), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
-    }
-
-    private static String key(Random random) {
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        return Base64.getEncoder().encodeToString(raw);
     }
 
     private int calls() throws IOException {

@@ -2,43 +2,37 @@ package org.wgtrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.daemon.Daemon;
 import org.wgtrack.daemon.DaemonAccess;
 import org.wgtrack.daemon.Lookups;
-import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.output.Snapshot;
 import org.wgtrack.system.FpingPinger;
 import org.wgtrack.system.PingRequest;
 import org.wgtrack.system.Pinger;
-import org.wgtrack.system.ProcessRunner;
 import org.wgtrack.system.Wg;
 import org.wgtrack.testing.FakeResolver;
+import org.wgtrack.testing.LogCapture;
 import org.wgtrack.testing.SilentNamespace;
-import org.wgtrack.testing.TestEnvironment;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.InterfaceStatus;
@@ -57,54 +51,37 @@ import org.wgtrack.wg.PublicKey;
  */
 class DaemonPingPhaseIT {
 
-    private static final String NAMESPACE = "wgtrack-cycle-it-" + ProcessHandle.current().pid();
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final Duration LIMIT = TIMEOUT.plusMillis(500);
     private static final int PEERS = 1000;
 
-    private static SilentNamespace namespace;
-    private static ProcessRunner inNamespace;
+    @RegisterExtension
+    static final SilentNamespace namespace = SilentNamespace.forClass("wgtrack-cycle-it", "nsenter", "fping");
 
     @TempDir
     Path dir;
 
     private Daemon daemon;
 
-    @BeforeAll
-    static void createNamespace() throws Exception {
-        TestEnvironment.require(TestEnvironment.isRoot(), "needs root to create a network namespace");
-        TestEnvironment.require(TestEnvironment.installed("ip") && TestEnvironment.installed("nsenter") && TestEnvironment.installed("fping"), "needs ip, nsenter and fping on PATH");
-        namespace = SilentNamespace.create(NAMESPACE);
-        inNamespace = namespace.runner();
-    }
-
-    @AfterAll
-    static void deleteNamespace() throws Exception {
-        if (namespace != null) {
-            namespace.close();
-        }
-    }
+    /** Keeps the log of 1,000 peers' transitions off the console. */
+    @RegisterExtension
+    final LogCapture logged = LogCapture.at(LogLevel.INFO);
 
     @AfterEach
     void close() {
         if (daemon != null) {
             DaemonAccess.close(daemon);
         }
-        Log.install(new Log(System.err, false, LogLevel.INFO));
     }
 
     @Test
     void aCycleWithAThousandSilentPeersEndsWithinPingTimeoutPlusHalfASecond() throws Exception {
-        Log.install(new Log(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), false, LogLevel.INFO));
         List<PeerStatus> peers = new ArrayList<>();
         List<PingRequest> requests = new ArrayList<>();
         long fresh = System.currentTimeMillis() / 1000 - 5;
         for (int i = 0; i < PEERS; i++) {
-            byte[] raw = new byte[32];
-            raw[0] = (byte) i;
-            raw[1] = (byte) (i >> 8);
             String tunnel = "10.98." + (1 + i / 250) + "." + (1 + i % 250);
-            peers.add(new PeerStatus("d0", new PublicKey(Base64.getEncoder().encodeToString(raw)),
+            peers.add(new PeerStatus("d0", TestKeys.numbered(i),
                     Optional.of(new Endpoint("192.0.2.1", 51820)), List.of(AllowedIp.parse(tunnel + "/32")),
                     fresh, 100, 200, OptionalInt.empty()));
             requests.add(new PingRequest("d0", InetAddress.getByName(tunnel), TIMEOUT));
@@ -128,7 +105,7 @@ class DaemonPingPhaseIT {
             }
         };
         List<InetAddress> hub = List.of(InetAddress.getByName("10.98.0.1"));
-        Pinger fping = new FpingPinger(inNamespace);
+        Pinger fping = new FpingPinger(namespace.runner());
         daemon = new Daemon(config, Optional.empty(), OutputFactory.validate(config.outputs()), () -> config, general -> wg,
                 OutputFactory::validate, fping, Lookups.on(new FakeResolver(() -> 0), Duration.ofSeconds(5)), name -> hub, Clock.systemUTC(),
                 Daemon.Ticker.SYSTEM);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.wgtrack.testing.Await;
 
 /**
  * The real daemon, started through {@code bin/wgtrack} as an operator would, its log captured to a file.
@@ -78,17 +79,15 @@ public final class DaemonProcess implements AutoCloseable {
 
     /** Polls the log until the condition holds; fails with the whole log otherwise. */
     public void awaitLog(Predicate<String> condition, Duration timeout, String what) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        Await.atMost(timeout).describing(() -> "; log:\n" + log()).until(what, () -> {
             if (condition.test(log())) {
-                return;
+                return true;
             }
             if (!process.isAlive()) {
                 throw new AssertionError("daemon exited with " + process.exitValue() + " while waiting for " + what + "; log:\n" + log());
             }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what + "; log:\n" + log());
+            return false;
+        });
     }
 
     public void signal(String name) throws IOException, InterruptedException {

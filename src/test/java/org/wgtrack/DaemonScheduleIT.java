@@ -2,16 +2,12 @@ package org.wgtrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -19,17 +15,19 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.daemon.Daemon;
 import org.wgtrack.daemon.Lookups;
-import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.system.Wg;
 import org.wgtrack.testing.FakePinger;
 import org.wgtrack.testing.FakeResolver;
+import org.wgtrack.testing.LogCapture;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.InterfaceStatus;
@@ -59,22 +57,21 @@ class DaemonScheduleIT {
     private final FakeResolver resolver = new FakeResolver(() -> 0);
     private Daemon daemon;
 
+    /** Keeps the log of 200 hanging lookups off the console. */
+    @RegisterExtension
+    final LogCapture logged = LogCapture.at(LogLevel.INFO);
+
     @AfterEach
     void release() {
         resolver.release();
-        Log.install(new Log(System.err, false, LogLevel.INFO));
     }
 
     @Test
     void everyCycleStartsWithin100msOfItsScheduleWhile200LookupsHang() throws Exception {
-        Log.install(new Log(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), false, LogLevel.INFO));
         List<PeerStatus> peers = new ArrayList<>();
         StringBuilder conf = new StringBuilder("[Interface]\nAddress = 10.0.0.1/16\n");
         for (int i = 0; i < PEERS; i++) {
-            byte[] raw = new byte[32];
-            raw[0] = (byte) i;
-            raw[1] = 7;
-            PublicKey key = new PublicKey(Base64.getEncoder().encodeToString(raw));
+            PublicKey key = TestKeys.numbered(i);
             conf.append("\n[Peer]\nPublicKey = ").append(key.base64()).append("\nEndpoint = peer").append(i)
                     .append(".example.net:51820\nAllowedIPs = 10.0.").append(1 + i / 250).append('.').append(i % 250).append("/32\n");
             peers.add(new PeerStatus("wg0", key, Optional.of(new Endpoint("192.0.2.1", 51820)),

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wgtrack.daemon.Signals;
+import org.wgtrack.testing.Await;
+import org.wgtrack.testing.WgtrackConf;
 
 /**
  * Signals right after the start ({@code systemctl reload} or stop just after {@code start}):
@@ -30,21 +32,13 @@ class DaemonSignalsIT {
         FakeWg wg = new FakeWg(dir.resolve("fake-wg"), "10.0.0.1:51820");
         wg.serve(FakeWg.row("wg0", "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=", HUB_KEY, 51820, "off")
                 + FakeWg.row("wg0", KEY, "(none)", "10.0.0.1:51820", "10.10.0.2/32", "@NOW-3@", 1000, 2000, "off"));
-        Files.createDirectories(dir.resolve("wireguard"));
-        Path config = dir.resolve("wgtrack.conf");
-        Files.writeString(config, """
-                [general]
-                cycle_time = 0.2
-                wg_command = %s
-                wireguard_config_dir = %s
-
+        return WgtrackConf.write(dir, "0.2", wg.command(), """
                 [DEFAULT]
                 ping_interval = 0
 
                 [output:json]
                 filename = %s
-                """.formatted(wg.command(), dir.resolve("wireguard"), dir.resolve("status.json")));
-        return config;
+                """.formatted(dir.resolve("status.json")));
     }
 
     @ParameterizedTest(name = "SIGTERM {0} ms after the start")
@@ -70,15 +64,10 @@ class DaemonSignalsIT {
             daemon.signal("HUP");
 
             daemon.awaitLog(l -> l.contains("undefined → up:ok"), Duration.ofSeconds(20), "the peer to come up");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!Files.exists(status) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.atMost(Duration.ofSeconds(10)).until("status.json", () -> Files.exists(status));
             String first = Files.readString(status);
-            while (Files.readString(status).equals(first) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(Files.readString(status)).as("status.json rewritten by later cycles").isNotEqualTo(first);
+            Await.atMost(Duration.ofSeconds(10)).until("status.json rewritten by later cycles",
+                    () -> !Files.readString(status).equals(first));
             assertThat(daemon.isAlive()).isTrue();
 
             daemon.signal("TERM");

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.WgtrackConf;
 
 /**
  * {@code bin/wgtrack} (its shipped JVM flags, {@code -Xmx64m}) against a {@code wg} that
@@ -60,17 +61,10 @@ class DaemonWgFaultsIT {
         Path script = dir.resolve("wg");
         Files.writeString(script, SCRIPT.formatted(dir, HUB_KEY, KEY), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.createDirectories(dir.resolve("wireguard"));
-        config = dir.resolve("wgtrack.conf");
-        Files.writeString(config, """
-                [general]
-                cycle_time = 0.1
-                wg_command = %s
-                wireguard_config_dir = %s
-
+        config = WgtrackConf.write(dir, "0.1", script, """
                 [DEFAULT]
                 ping_interval = 0
-                """.formatted(script, dir.resolve("wireguard")));
+                """);
     }
 
     @Test

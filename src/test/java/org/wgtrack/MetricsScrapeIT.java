@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wgtrack.testing.WgDumps;
+import org.wgtrack.testing.Await;
+import org.wgtrack.testing.TestKeys;
 
 /**
  * /metrics of the real daemon never fails because of the data: a duplicate peer line in the dump
@@ -55,18 +56,14 @@ class MetricsScrapeIT {
 
     /** The first cycle's outputs bind the port after its transitions are logged. */
     private void awaitServer(int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
+        Await.atMost(Duration.ofSeconds(10)).until("/metrics to accept connections", () -> {
             try {
                 scrape(port);
-                return;
+                return true;
             } catch (java.net.ConnectException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(50);
+                return false;
             }
-        }
+        });
     }
 
     private static List<String> series(String body, String metric) {
@@ -81,11 +78,11 @@ class MetricsScrapeIT {
     @Test
     void duplicatePeerLineLeavesOneSeriesPerPeerThatEveryOutputAgreesWith() throws Exception {
         Random random = new Random(7);
-        String key = WgDumps.randomKey(random);
-        String other = WgDumps.randomKey(random);
+        String key = TestKeys.randomBase64(random);
+        String other = TestKeys.randomBase64(random);
         long now = System.currentTimeMillis() / 1000;
         String dump = String.join("\n",
-                "wg0\t" + WgDumps.randomKey(random) + "\t" + WgDumps.randomKey(random) + "\t51820\toff",
+                "wg0\t" + TestKeys.randomBase64(random) + "\t" + TestKeys.randomBase64(random) + "\t51820\toff",
                 "wg0\t" + key + "\t(none)\t192.0.2.1:51820\t10.0.0.2/32\t" + now + "\t10\t20\toff",
                 "wg0\t" + other + "\t(none)\t192.0.2.2:51820\t10.0.0.3/32\t" + now + "\t30\t40\t25",
                 "wg0\t" + key + "\t(none)\t192.0.2.9:51820\t10.0.0.9/32\t" + now + "\t50\t60\toff") + "\n";
@@ -123,9 +120,9 @@ class MetricsScrapeIT {
         Random random = new Random(42);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            keys.add(WgDumps.randomKey(random));
+            keys.add(TestKeys.randomBase64(random));
         }
-        String header = "wg0\t" + WgDumps.randomKey(random) + "\t" + WgDumps.randomKey(random) + "\t51820\toff\n";
+        String header = "wg0\t" + TestKeys.randomBase64(random) + "\t" + TestKeys.randomBase64(random) + "\t51820\toff\n";
         serve(churned(random, header, keys));
         int port = LargeHubIT.freePort();
         Path config = LargeHubIT.config(dir, LargeHubIT.fakeWg(dir), 0.2, port);

@@ -22,8 +22,8 @@ import org.wgtrack.wg.Endpoint;
  * peer and the whole text in memory (60 MB at 30,000 peers) before the first byte went out; this
  * keeps one sort order per snapshot and writes through a small buffer, so a scrape costs memory
  * that does not grow with the peers. The bytes are those the official client writes for the same
- * metrics (families sorted by name, series by their labels, values by {@link Double#toString});
- * {@code MetricsExpositionEquivalenceTest} holds the two together.
+ * metrics (families sorted by name, series by their labels, values by {@link Double#toString}):
+ * the golden files of {@code PrometheusOutputTest} were written by that client.
  *
  * <p>Nothing in the data can fail a scrape: label values are escaped, and a peer whose labels
  * equal another's (two series with one identity would make Prometheus reject the whole scrape)

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +50,7 @@ import org.wgtrack.system.PingResult;
 import org.wgtrack.system.Pinger;
 import org.wgtrack.system.Resolver;
 import org.wgtrack.system.Wg;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.testing.WgDumps;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
@@ -173,9 +173,7 @@ public class CycleBench {
             StringBuilder text = new StringBuilder("wg0\t(none)\tHIgo9xNzJMWLKASShiTqIybxZ0U3wGLiUeJ1PKf8ykw=\t51820\toff\n");
             Set<InetAddress> answering = new java.util.HashSet<>();
             for (int i = 0; i < count; i++) {
-                byte[] raw = new byte[32];
-                random.nextBytes(raw);
-                PublicKey key = new PublicKey(Base64.getEncoder().encodeToString(raw));
+                PublicKey key = TestKeys.randomPublic(random);
                 InetAddress tunnel = InetAddress.getByAddress(new byte[] {10, (byte) (1 + i / 250), (byte) (i % 250), 2});
                 boolean down = i % 10 == 9;
                 Endpoint current = new Endpoint("198.51." + (i / 250) + "." + (i % 250), 51820);

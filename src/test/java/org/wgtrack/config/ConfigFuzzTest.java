@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.wgtrack.files.TextFileReader;
 import org.wgtrack.output.OutputFactory;
 import org.wgtrack.output.OutputPlan;
+import org.wgtrack.testing.TestKeys;
 
 /**
  * Mutated {@code wgtrack.conf} files, read the way the daemon reads them (bytes through
@@ -117,20 +117,14 @@ class ConfigFuzzTest {
         return "seed " + Long.toHexString(input.seed()) + " " + input.mutations() + ": " + what;
     }
 
-    static String key(Random random) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
-    }
-
     static Input mutated(long seed) {
         Random random = new Random(seed);
-        String priv1 = key(random);
-        String priv2 = key(random);
-        String psk1 = key(random);
-        String psk2 = key(random);
-        String pub1 = key(random);
-        String pub2 = key(random);
+        String priv1 = TestKeys.randomBase64(random);
+        String priv2 = TestKeys.randomBase64(random);
+        String psk1 = TestKeys.randomBase64(random);
+        String psk2 = TestKeys.randomBase64(random);
+        String pub1 = TestKeys.randomBase64(random);
+        String pub2 = TestKeys.randomBase64(random);
         Set<String> secrets = new HashSet<>(List.of(priv1, priv2, psk1, psk2));
         List<String> lines = new ArrayList<>(List.of(
                 "# wgtrack on the hub",

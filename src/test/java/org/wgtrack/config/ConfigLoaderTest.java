@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.wgtrack.files.TextFileReader;
 import org.wgtrack.ini.ConfigProblem;
 import org.wgtrack.log.LogLevel;
+import org.wgtrack.testing.TestResources;
 import org.wgtrack.wg.ConfigFormat;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.PublicKey;
@@ -28,11 +28,7 @@ class ConfigLoaderTest {
     static final PublicKey PEER = new PublicKey("xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=");
 
     static Path fixture(String name) {
-        try {
-            return Path.of(ConfigLoaderTest.class.getClassLoader().getResource("config/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestResources.file("config/" + name);
     }
 
     static WgtrackConfig load(String fixture) throws ConfigException {

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.wgtrack.testing.TestKeys;
+import org.wgtrack.testing.TrackingParamsBuilder;
 import org.wgtrack.wg.PublicKey;
 
 /** The lookup order peer → interface → general → DEFAULT → built-in, one level per key. */
@@ -55,8 +56,8 @@ class TrackingLookupTest {
     @Test
     void unknownInterfaceGetsGeneralOverDefaultOverBuiltIn() throws ConfigException {
         WgtrackConfig config = ConfigLoaderTest.load("lookup-five-levels.conf");
-        TrackingParams expected = new TrackingParams(5, 4, Duration.ofSeconds(4), Optional.empty(), 4, 4, 2, 20,
-                AddressFamily.ANY, true, Duration.ofSeconds(180), Optional.empty());
+        TrackingParams expected = TrackingParamsBuilder.defaults().withPingInterval(5).withPingFailAfterNum(4)
+                .withPingTimeout(Duration.ofSeconds(4)).withCyclesWait(4).build();
         assertThat(config.trackingFor("wg9")).isEqualTo(expected);
         assertThat(config.trackingFor("wg9", PEER)).isEqualTo(expected);
     }
@@ -76,9 +77,10 @@ class TrackingLookupTest {
                 track = Off
                 handshake_timeout = 5
                 """;
-        TrackingParams expected = new TrackingParams(3, 6, Duration.ofMillis(250),
-                Optional.of(InetAddress.getByName("fd00::1")), 0, 7, 5, 60, AddressFamily.IPV6, false,
-                Duration.ofSeconds(5), Optional.empty());
+        TrackingParams expected = TrackingParamsBuilder.defaults().withPingInterval(3).withPingFailAfterNum(6)
+                .withPingTimeout(Duration.ofMillis(250)).withPingAddress(InetAddress.getByName("fd00::1"))
+                .withCyclesWait(0).withCyclesChecking(7).withCyclesCheckPeriod(5).withCyclesSlowCheckingPeriod(60)
+                .withAddressFamily(AddressFamily.IPV6).withTrack(false).withHandshakeTimeout(Duration.ofSeconds(5)).build();
         for (String section : new String[] {"DEFAULT", "general", "interface:wg0", "peer:wg0:" + PEER}) {
             WgtrackConfig config = ConfigLoader.parse("t", "[" + section + "]\n" + all);
             assertThat(config.trackingFor("wg0", PEER)).as(section).isEqualTo(expected);
@@ -97,12 +99,9 @@ class TrackingLookupTest {
     @Test
     void lookupIsAPrecomputedMapHit() throws ConfigException {
         StringBuilder text = new StringBuilder("[interface:wg0]\nping_interval = 2\n");
-        byte[] raw = new byte[32];
         PublicKey[] keys = new PublicKey[10_000];
         for (int i = 0; i < keys.length; i++) {
-            raw[0] = (byte) i;
-            raw[1] = (byte) (i >> 8);
-            keys[i] = new PublicKey(java.util.Base64.getEncoder().encodeToString(raw));
+            keys[i] = TestKeys.numbered(i);
             text.append("[peer:wg0:").append(keys[i]).append("]\nname = peer ").append(i).append('\n');
         }
         long start = System.nanoTime();

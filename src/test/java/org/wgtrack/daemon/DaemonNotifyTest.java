@@ -2,9 +2,6 @@ package org.wgtrack.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,20 +13,20 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.config.AddressFamily;
 import org.wgtrack.config.GeneralSettings;
 import org.wgtrack.config.TrackingParams;
 import org.wgtrack.config.WgtrackConfig;
-import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.OutputPlan;
 import org.wgtrack.system.ServiceManager;
 import org.wgtrack.testing.FakePinger;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.FakeWgBackend;
+import org.wgtrack.testing.LogCapture;
 import org.wgtrack.testing.ManualTicker;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
@@ -98,11 +95,9 @@ class DaemonNotifyTest {
         }
     }
 
-    /** The daemon's own log is not what these tests read: keep it off the test run's stderr. */
-    @BeforeEach
-    void quietLog() {
-        Log.install(new Log(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), true, LogLevel.INFO));
-    }
+    /** The daemon's own log is not what these tests read: kept off the test run's stderr. */
+    @RegisterExtension
+    final LogCapture logged = LogCapture.at(LogLevel.INFO);
 
     @AfterEach
     void close() {
@@ -110,7 +105,6 @@ class DaemonNotifyTest {
         if (daemon != null) {
             daemon.close();
         }
-        Log.install(new Log(System.err, false, LogLevel.INFO));
     }
 
     /** No pinging: a fresh handshake alone makes the peer up. */

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,15 +19,14 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.GeneralSettings;
 import org.wgtrack.config.TrackingParams;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.ini.ConfigProblem;
-import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.PeerSnapshot;
 import org.wgtrack.output.Snapshot;
@@ -38,7 +34,10 @@ import org.wgtrack.testing.CountingExecutor;
 import org.wgtrack.testing.FakePinger;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.FakeWgBackend;
+import org.wgtrack.testing.LogCapture;
 import org.wgtrack.testing.ManualTicker;
+import org.wgtrack.testing.TestKeys;
+import org.wgtrack.testing.TrackingParamsBuilder;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
@@ -64,13 +63,9 @@ class DaemonTest {
     private final FakePinger pinger = new FakePinger();
     private final FakeResolver resolver = new FakeResolver(wg::dumps);
     private CountingExecutor lookupThreads;
-    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    @RegisterExtension
+    final LogCapture logged = LogCapture.at(LogLevel.INFO);
     private Daemon daemon;
-
-    @BeforeEach
-    void captureLog() {
-        Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), true, LogLevel.INFO));
-    }
 
     @AfterEach
     void stop() {
@@ -78,11 +73,10 @@ class DaemonTest {
         if (daemon != null) {
             daemon.close();
         }
-        Log.install(new Log(System.err, false, LogLevel.INFO));
     }
 
     private String log() {
-        return logged.toString(StandardCharsets.UTF_8);
+        return logged.text();
     }
 
     private static WgtrackConfig config(Duration cycleTime, Path wireguardDir, TrackingParams params) {
@@ -189,8 +183,7 @@ class DaemonTest {
         wgQuick("alpha.example:51820");
         resolver.answer("alpha.example", InetAddress.getByName("2001:db8::2"), InetAddress.getByName("198.51.100.2"));
         wg.serve(() -> live(0, "192.0.2.1:51820", ALPHA));
-        TrackingParams ipv4 = new TrackingParams(1, 2, Duration.ofSeconds(1), Optional.empty(), 2, 4, 2, 20,
-                org.wgtrack.config.AddressFamily.IPV4, true, Duration.ofSeconds(180), Optional.empty());
+        TrackingParams ipv4 = TrackingParamsBuilder.defaults().withAddressFamily(org.wgtrack.config.AddressFamily.IPV4).build();
         daemon(ipv4);
 
         cycle();
@@ -215,10 +208,7 @@ class DaemonTest {
         List<PublicKey> keys = new ArrayList<>();
         StringBuilder conf = new StringBuilder("[Interface]\n");
         for (int i = 0; i < 200; i++) {
-            byte[] raw = new byte[32];
-            raw[0] = (byte) i;
-            raw[1] = (byte) (i >> 8);
-            PublicKey key = new PublicKey(java.util.Base64.getEncoder().encodeToString(raw));
+            PublicKey key = TestKeys.numbered(i);
             keys.add(key);
             conf.append("[Peer]\nPublicKey = ").append(key.base64()).append("\nEndpoint = peer").append(i).append(".example:51820\n");
         }
@@ -369,12 +359,12 @@ class DaemonTest {
         wgQuick("alpha.example:51820");
         resolver.answer("alpha.example", InetAddress.getByName("192.0.2.1"));
         // The running configuration names the peer "kept", which every transition line shows.
-        WgtrackConfig running = config(Duration.ofSeconds(30), dir, TrackingParams.DEFAULTS.withName(Optional.of("kept")));
+        WgtrackConfig running = config(Duration.ofSeconds(30), dir, TrackingParamsBuilder.defaults().withName("kept").build());
         wg.serve(() -> live(STALE, "192.0.2.1:51820", ALPHA));
         daemon(running, () -> running, new ManualTicker()).run(12);
         assertThat(lookupThreads.awaitIdle(Duration.ofSeconds(5))).isTrue();
         List<String> undisturbed = transitions();
-        logged.reset();
+        logged.clear();
 
         AtomicInteger loads = new AtomicInteger();
         Daemon.ConfigSource broken = () -> {

@@ -2,22 +2,21 @@ package org.wgtrack.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wgtrack.config.AddressFamily;
-import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
+import org.wgtrack.testing.Await;
 import org.wgtrack.testing.CountingExecutor;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.FakeWgBackend;
+import org.wgtrack.testing.LogCapture;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.PeerId;
 import org.wgtrack.wg.PublicKey;
@@ -29,12 +28,12 @@ class EndpointUpdaterTest {
     private final FakeWgBackend wg = new FakeWgBackend();
     private final FakeResolver resolver = new FakeResolver(() -> 0);
     private final CountingExecutor lookupThreads = new CountingExecutor();
-    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    @RegisterExtension
+    final LogCapture logged = LogCapture.at(LogLevel.DEBUG);
     private EndpointUpdater updater;
 
     @BeforeEach
     void setUp() {
-        Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), true, LogLevel.DEBUG));
         updater = new EndpointUpdater(new Lookups(resolver, lookupThreads, Duration.ofMillis(100)), () -> wg, Clock.systemUTC());
     }
 
@@ -42,7 +41,6 @@ class EndpointUpdaterTest {
     void tearDown() {
         resolver.release();
         updater.close();
-        Log.install(new Log(System.err, false, LogLevel.INFO));
     }
 
     private static EndpointUpdater.Request request(String current) {
@@ -50,11 +48,9 @@ class EndpointUpdaterTest {
                 Optional.of(Endpoint.parse(current)), AddressFamily.ANY);
     }
 
-    private void awaitOutcomes(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (updater.totals().values().stream().mapToLong(Long::longValue).sum() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    private void awaitOutcomes(int count) throws Exception {
+        Await.atMost(Duration.ofSeconds(5)).every(Duration.ofMillis(5)).until(count + " lookup outcome(s)",
+                () -> updater.totals().values().stream().mapToLong(Long::longValue).sum() >= count);
     }
 
     @Test
@@ -63,7 +59,7 @@ class EndpointUpdaterTest {
         updater.request(request("192.0.2.1:51820"));
         awaitOutcomes(1);
         assertThat(updater.totals()).containsEntry("failed", 1L);
-        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("<4>wg0 alpha: cannot resolve alpha.example: no answer within 0.1 s");
+        assertThat(logged.text()).contains("<4>wg0 alpha: cannot resolve alpha.example: no answer within 0.1 s");
 
         updater.request(request("192.0.2.1:51820"));
         updater.request(request("192.0.2.1:51820"));
@@ -94,7 +90,7 @@ class EndpointUpdaterTest {
         awaitOutcomes(1);
 
         assertThat(wg.setCalls()).isEmpty();
-        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("wg0 alpha: cannot resolve alpha.example: unknown host");
+        assertThat(logged.text()).contains("wg0 alpha: cannot resolve alpha.example: unknown host");
         assertThat(updater.drain()).extracting(EndpointUpdater.Outcome::result).containsExactly(EndpointUpdater.Result.FAILED);
     }
 }

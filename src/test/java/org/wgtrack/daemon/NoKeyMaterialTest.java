@@ -2,13 +2,10 @@ package org.wgtrack.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,9 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.config.GeneralSettings;
 import org.wgtrack.config.TrackingParams;
@@ -42,7 +38,8 @@ import org.wgtrack.system.WgCommand;
 import org.wgtrack.testing.CountingExecutor;
 import org.wgtrack.testing.FakePinger;
 import org.wgtrack.testing.FakeResolver;
-import org.wgtrack.testing.WgDumps;
+import org.wgtrack.testing.LogCapture;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.wg.PublicKey;
 
 /**
@@ -60,29 +57,20 @@ class NoKeyMaterialTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    @RegisterExtension
+    final LogCapture logged = LogCapture.at(LogLevel.DEBUG);
     private final Random random = new Random(20261203);
     private final List<String> secrets = new ArrayList<>();
     private final List<String> publicKeys = new ArrayList<>();
 
-    @BeforeEach
-    void captureLog() {
-        Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), true, LogLevel.DEBUG));
-    }
-
-    @AfterEach
-    void restoreLog() {
-        Log.install(new Log(System.err, false, LogLevel.INFO));
-    }
-
     private String secret() {
-        String key = WgDumps.randomKey(random);
+        String key = TestKeys.randomBase64(random);
         secrets.add(key);
         return key;
     }
 
     private String publicKey() {
-        String key = WgDumps.randomKey(random);
+        String key = TestKeys.randomBase64(random);
         publicKeys.add(key);
         return key;
     }
@@ -144,7 +132,7 @@ class NoKeyMaterialTest {
             }
         }
         outputs.put("snapshot", snapshot.toString());
-        outputs.put("log", logged.toString(StandardCharsets.UTF_8));
+        outputs.put("log", logged.text());
 
         assertThat(outputs.get("log")).as("the cycles ran and re-resolved").contains("undefined → ", "cannot resolve peer1.example");
         outputs.forEach((name, text) -> {

@@ -2,10 +2,8 @@ package org.wgtrack.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -14,16 +12,16 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.files.TextFileReader;
-import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.sources.ConfigSource;
 import org.wgtrack.sources.WgQuickSource;
+import org.wgtrack.testing.LogCapture;
+import org.wgtrack.wg.PublicKey;
 
 /**
  * What the store logs and keeps when a wg-quick file cannot be read: the reason, then what
@@ -43,25 +41,16 @@ class WgConfigStoreTest {
             AllowedIPs = 10.10.0.2/32
             """.formatted(KEY);
 
-    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    @RegisterExtension
+    final LogCapture logged = LogCapture.at(LogLevel.INFO);
     /** Paths the fake access refuses, as a file mode would refuse a non-root user. */
     private final Set<Path> denied = new HashSet<>();
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void captureLog() {
-        Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), true, LogLevel.INFO));
-    }
-
-    @AfterEach
-    void restoreLog() {
-        Log.install(new Log(System.err, false, LogLevel.INFO));
-    }
-
     private String log() {
-        return logged.toString(StandardCharsets.UTF_8);
+        return logged.text();
     }
 
     private WgConfigStore store() {

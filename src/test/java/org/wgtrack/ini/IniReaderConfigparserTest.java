@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.wgtrack.testing.TestResources;
 
 /**
  * IniReader against the reference: python3's {@code configparser.ConfigParser()} reads the same
@@ -54,7 +54,7 @@ class IniReaderConfigparserTest {
     private Path dir;
 
     IniReaderConfigparserTest() throws Exception {
-        try (Stream<Path> files = Files.list(resource("ini/tricky"))) {
+        try (Stream<Path> files = Files.list(TestResources.file("ini/tricky"))) {
             for (Path file : files.sorted().toList()) {
                 cases.add(new Case("tricky/" + file.getFileName(), Files.readAllBytes(file)));
             }
@@ -69,7 +69,7 @@ class IniReaderConfigparserTest {
     void runConfigparserOnEveryCase() throws Exception {
         Assumptions.assumeTrue(pythonAvailable(), "python3 is needed as the reference");
         dir = Files.createTempDirectory("ini-configparser");
-        List<String> command = new ArrayList<>(List.of("python3", resource("ini/configparser_view.py").toString()));
+        List<String> command = new ArrayList<>(List.of("python3", TestResources.file("ini/configparser_view.py").toString()));
         for (int i = 0; i < cases.size(); i++) {
             Path file = dir.resolve(i + ".ini");
             Files.write(file, cases.get(i).bytes());
@@ -215,9 +215,5 @@ class IniReaderConfigparserTest {
             sections.put(name, values);
         });
         return new View(null, null, null, sections);
-    }
-
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(IniReaderConfigparserTest.class.getClassLoader().getResource(name).toURI());
     }
 }

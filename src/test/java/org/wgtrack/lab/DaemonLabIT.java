@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,12 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.wgtrack.DaemonProcess;
 import org.wgtrack.system.ProcessResult;
+import org.wgtrack.testing.Await;
+import org.wgtrack.testing.SpecSchedule;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.ConfigText;
 import org.wgtrack.wg.InterfaceConfig;
 import org.wgtrack.wg.NetdevParser;
 import org.wgtrack.wg.NmKeyfileParser;
 import org.wgtrack.wg.PeerConfig;
+import org.wgtrack.wg.PublicKey;
 import org.wgtrack.wg.WgQuickParser;
 
 /**
@@ -329,22 +333,7 @@ class DaemonLabIT {
 
     /** The re-resolution cycles of SPEC §3 for the timers above, the link lost at cycle 0, up to {@code last}. */
     static List<Integer> expectedResolutionCycles(int last) {
-        List<Integer> cycles = new ArrayList<>();
-        int at = CYCLES_WAIT;
-        for (int i = 0; i < CYCLES_CHECKING; i++, at += CYCLES_CHECKPERIOD) {
-            cycles.add(at);
-        }
-        int previous = cycles.get(cycles.size() - 1);
-        for (int interval = 2 * CYCLES_CHECKPERIOD; interval < CYCLES_SLOWCHECKINGPERIOD; interval *= 2) {
-            previous += interval;
-            cycles.add(previous);
-        }
-        while (previous + CYCLES_SLOWCHECKINGPERIOD <= last) {
-            previous += CYCLES_SLOWCHECKINGPERIOD;
-            cycles.add(previous);
-        }
-        cycles.removeIf(c -> c > last);
-        return cycles;
+        return SpecSchedule.of(CYCLES_WAIT, CYCLES_CHECKING, CYCLES_CHECKPERIOD, CYCLES_SLOWCHECKINGPERIOD, last + 1).resolutions();
     }
 
     @Test
@@ -703,24 +692,22 @@ class DaemonLabIT {
         }
 
         Map<String, Object> awaitStatus(Predicate<Map<String, Object>> condition, Duration timeout, String what) throws Exception {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            Map<String, Object> last = null;
-            while (true) {
-                if (Files.exists(json)) {
-                    last = status();
-                    if (condition.test(last)) {
-                        return last;
-                    }
-                }
-                if (!daemon.isAlive()) {
-                    throw new AssertionError("daemon exited while waiting for " + what + "; log:\n" + daemon.log());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what
-                            + "; last status:\n" + last + "\nlog:\n" + daemon.log());
-                }
-                Thread.sleep(100);
-            }
+            AtomicReference<Map<String, Object>> last = new AtomicReference<>();
+            Await.atMost(timeout).every(Duration.ofMillis(100))
+                    .describing(() -> "; last status:\n" + last.get() + "\nlog:\n" + daemon.log())
+                    .until(what, () -> {
+                        if (Files.exists(json)) {
+                            last.set(status());
+                            if (condition.test(last.get())) {
+                                return true;
+                            }
+                        }
+                        if (!daemon.isAlive()) {
+                            throw new AssertionError("daemon exited while waiting for " + what + "; log:\n" + daemon.log());
+                        }
+                        return false;
+                    });
+            return last.get();
         }
 
         /** When the log said the peer entered {@code state}. */
@@ -815,22 +802,12 @@ class DaemonLabIT {
 
     // ---------------------------------------------------------------- waiting
 
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
     /** Polls until the check holds; returns the time since {@code startNanos}. */
-    private static Duration awaitTrue(Check check, Duration timeout, String what, long startNanos, Rig rig) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what
-                        + "; wg show:\n" + rig.lab.execHub(List.of("wg", "show", rig.lab.hubInterface())).stdout()
-                        + "\nlog:\n" + rig.daemon.log());
-            }
-            Thread.sleep(100);
-        }
+    private static Duration awaitTrue(Await.Check check, Duration timeout, String what, long startNanos, Rig rig) throws Exception {
+        Await.atMost(timeout).every(Duration.ofMillis(100))
+                .describing(() -> "; wg show:\n" + rig.lab.execHub(List.of("wg", "show", rig.lab.hubInterface())).stdout()
+                        + "\nlog:\n" + rig.daemon.log())
+                .until(what, check);
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 

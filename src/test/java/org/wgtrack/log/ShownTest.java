@@ -3,12 +3,12 @@ package org.wgtrack.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.wgtrack.testing.TestKeys;
 
 class ShownTest {
 
@@ -46,7 +46,7 @@ class ShownTest {
 
     @Test
     void aKeyAnywhereInAValueIsHidden() {
-        String key = key(new SecureRandom());
+        String key = TestKeys.randomBase64(new SecureRandom());
         assertThat(Shown.value(key)).isEqualTo("[hidden]");
         assertThat(Shown.value("10.0.0.2/32, " + key + " # x")).isEqualTo("10.0.0.2/32, [hidden] # x");
         assertThat(Shown.value("[Interface]\rPrivateKey = " + key + "\rAddress = 10.0.0.1/24"))
@@ -56,7 +56,7 @@ class ShownTest {
     @ParameterizedTest
     @ValueSource(ints = {16, 20, 30, 43})
     void aKeyFragmentOfSixteenOrMoreCharactersIsHidden(int length) {
-        String fragment = key(new SecureRandom()).substring(0, length);
+        String fragment = TestKeys.randomBase64(new SecureRandom()).substring(0, length);
         assertThat(Shown.value("x " + fragment + " y")).isEqualTo("x [hidden] y");
     }
 
@@ -76,7 +76,7 @@ class ShownTest {
     void noSixteenCharactersOfAPlantedKeyEverShow() {
         Random random = new Random(20261202);
         for (int round = 0; round < 2_000; round++) {
-            String key = key(random);
+            String key = TestKeys.randomBase64(random);
             StringBuilder input = new StringBuilder();
             for (int i = 0; i < 6; i++) {
                 input.append(random.nextBoolean() ? key.substring(random.nextInt(20)) : "\r.,= \u0000/".charAt(random.nextInt(7)));
@@ -86,11 +86,5 @@ class ShownTest {
                 assertThat(shown).doesNotContain(key.substring(i, i + Shown.KEY_LIKE_RUN));
             }
         }
-    }
-
-    private static String key(Random random) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -16,11 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.wgtrack.testing.Await;
 import org.wgtrack.testing.TestEnvironment;
 
 /**
@@ -75,17 +75,12 @@ final class ExternalServer implements AutoCloseable {
 
     /** Polls until the condition holds; fails with the server's log when it does not in time. */
     void await(String what, Duration timeout, BooleanSupplier condition) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+        Await.atMost(timeout).every(Duration.ofMillis(200)).describing(() -> "; " + name + " log:\n" + tail()).until(what, () -> {
             if (!process.isAlive()) {
                 fail(name + " exited with status " + process.exitValue() + " while waiting for " + what + ":\n" + tail());
             }
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        fail("timed out after " + timeout.toSeconds() + " s waiting for " + what + "; " + name + " log:\n" + tail());
+            return condition.getAsBoolean();
+        });
     }
 
     String tail() {

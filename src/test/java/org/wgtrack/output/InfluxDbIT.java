@@ -11,14 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.PeerSnapshotBuilder;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.track.HandshakeStatus;
 import org.wgtrack.track.PeerState;
-import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
 
 /**
@@ -115,10 +116,10 @@ class InfluxDbIT {
     }
 
     private static PeerSnapshot named(int keyByte, String name) {
-        return new PeerSnapshot("wg0", TestSnapshots.key(keyByte), Optional.of(name), PeerState.DOWN_CHECKING,
-                HandshakeStatus.FAILED, 1_795_600_000L, OptionalLong.of(8030), keyByte * 1000L, 7, Optional.empty(),
-                Optional.of(new Endpoint("vpn.example.org", 51820)), List.of(AllowedIp.parse("10.0.0.1/32")),
-                Optional.empty(), 1, Optional.empty());
+        return PeerSnapshotBuilder.peer("wg0", TestKeys.repeating(keyByte)).withName(name).withState(PeerState.DOWN_CHECKING)
+                .withHandshake(HandshakeStatus.FAILED, 1_795_600_000L, 8030).withTransfer(keyByte * 1000L, 7)
+                .withConfigEndpoint(new Endpoint("vpn.example.org", 51820)).withAllowedIps("10.0.0.1/32")
+                .withEndpointUpdates(1).build();
     }
 
     @Test
@@ -132,8 +133,8 @@ class InfluxDbIT {
             peers.add(p);
             names.put(p.publicKey().base64(), awkward[i]);
         }
-        names.put(TestSnapshots.key(1).base64(), "laptop");
-        names.put(TestSnapshots.key(2).base64(), TestSnapshots.downAwkwardName().name().orElseThrow());
+        names.put(TestKeys.repeating(1).base64(), "laptop");
+        names.put(TestKeys.repeating(2).base64(), TestSnapshots.downAwkwardName().name().orElseThrow());
         Snapshot snapshot = new Snapshot(TestSnapshots.TAKEN_AT, Optional.empty(), peers, Optional.of(Duration.ofMillis(12)), Map.of());
         Path file = dir.resolve("wg-track_influx.out");
         new InfluxOutput(new InfluxSpec("influx", file, CounterType.INTEGER)).write(snapshot);
@@ -159,10 +160,10 @@ class InfluxDbIT {
             assertThat(row.get("endpoint")).isEqualTo(p.endpoint().map(Endpoint::toString).orElse(null));
             assertThat(((Number) row.get("endpoint_updates")).longValue()).isEqualTo(p.endpointUpdates());
         }
-        Map<String, Object> up = byKey.get(TestSnapshots.key(1).base64());
+        Map<String, Object> up = byKey.get(TestKeys.repeating(1).base64());
         assertThat(((Number) up.get("ping_rtt_ms")).doubleValue()).isEqualTo(1.25);
         assertThat(((Number) up.get("handshake_age")).longValue()).isEqualTo(12);
-        assertThat(byKey.get(TestSnapshots.key(3).base64()).get("handshake_age")).isNull();
+        assertThat(byKey.get(TestKeys.repeating(3).base64()).get("handshake_age")).isNull();
 
         assertThat(query("wgtrack", "SHOW FIELD KEYS FROM wgtrack")).extracting(r -> r.get("fieldKey") + ":" + r.get("fieldType"))
                 .containsExactlyInAnyOrder("endpoint:string", "endpoint_updates:integer", "handshake_age:integer",
@@ -206,7 +207,7 @@ class InfluxDbIT {
         createDatabase("legacy");
         // What the Python tool wrote: float counters.
         assertThat(ExternalServer.post(base + "/write?db=legacy&precision=ns",
-                "wgtrack,interface=wg0,peer=" + TestSnapshots.key(1).base64().replace("=", "\\=")
+                "wgtrack,interface=wg0,peer=" + TestKeys.repeating(1).base64().replace("=", "\\=")
                         + " transfer_rx=1.0,transfer_tx=2.0,is_up=1.0 1795608000000000000").statusCode()).isEqualTo(204);
         Path file = dir.resolve("legacy.out");
         new InfluxOutput(new InfluxSpec("influx", file, CounterType.FLOAT)).write(TestSnapshots.threePeers());

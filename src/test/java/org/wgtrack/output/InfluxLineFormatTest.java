@@ -8,19 +8,31 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wgtrack.testing.Golden;
+import org.wgtrack.testing.PeerSnapshotBuilder;
 
 class InfluxLineFormatTest {
 
     @Test
     void writesOneLinePerPeerAndADaemonLine() throws Exception {
         String actual = new InfluxLineFormat(CounterType.INTEGER).format(TestSnapshots.threePeers());
-        assertThat(actual).isEqualTo(TestSnapshots.golden("influx-three-peers.golden", actual));
+        assertThat(actual).isEqualTo(Golden.expected("output/influx-three-peers.golden", actual));
     }
 
     @Test
     void floatCounterTypeWritesIntegerFieldsWithoutSuffix() throws Exception {
         String actual = new InfluxLineFormat(CounterType.FLOAT).format(TestSnapshots.threePeers());
-        assertThat(actual).isEqualTo(TestSnapshots.golden("influx-three-peers-float.golden", actual));
+        assertThat(actual).isEqualTo(Golden.expected("output/influx-three-peers-float.golden", actual));
+    }
+
+    /** Written twice by one format, as in two cycles: the second reuses the first one's buffer. */
+    @ParameterizedTest
+    @CsvSource({"INTEGER, influx-awkward.golden", "FLOAT, influx-awkward-float.golden"})
+    void escapesAwkwardTextAndWritesHugeCountersAndOddDurations(CounterType type, String golden) {
+        InfluxLineFormat format = new InfluxLineFormat(type);
+        String actual = format.format(TestSnapshots.awkward()) + format.format(TestSnapshots.awkwardError());
+        assertThat(actual).isEqualTo(Golden.expected("output/" + golden, actual));
+        assertThat(format.format(TestSnapshots.awkward()) + format.format(TestSnapshots.awkwardError())).isEqualTo(actual);
     }
 
     @Test
@@ -34,9 +46,7 @@ class InfluxLineFormatTest {
     @Test
     void emptyNameIsLeftOutLikeAnUnknownOne() {
         PeerSnapshot peer = TestSnapshots.neverSeen();
-        PeerSnapshot named = new PeerSnapshot(peer.interfaceName(), peer.publicKey(), Optional.of(""), peer.state(),
-                peer.handshakeStatus(), 0, peer.handshakeAgeSeconds(), 0, 0, Optional.empty(), Optional.empty(),
-                List.of(), Optional.empty(), 0, Optional.empty());
+        PeerSnapshot named = PeerSnapshotBuilder.peer(peer.interfaceName(), peer.publicKey()).withName("").build();
         String line = new InfluxLineFormat(CounterType.INTEGER)
                 .format(new Snapshot(TestSnapshots.TAKEN_AT, Optional.empty(), List.of(named), Optional.empty(), Map.of()))
                 .lines().findFirst().orElseThrow();

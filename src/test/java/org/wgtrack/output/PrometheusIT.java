@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.TestKeys;
 
 /**
  * A real Prometheus (Debian's prometheus) scrapes the prometheus output every second: every
@@ -116,7 +117,7 @@ class PrometheusIT {
     @Test
     @Order(2)
     void everyMetricArrivesWithItsLabels() {
-        String laptop = TestSnapshots.key(1).base64();
+        String laptop = TestKeys.repeating(1).base64();
         String awkward = TestSnapshots.downAwkwardName().name().orElseThrow();
         Set<String> peerLabels = Set.of("__name__", "instance", "job", "interface", "public_key", "name");
         for (String metric : List.of("wireguard_peer_receive_bytes_total", "wireguard_peer_transmit_bytes_total",
@@ -214,7 +215,7 @@ class PrometheusIT {
     @Test
     @Order(5)
     void removedPeerAndFailedLiveStateVanishFromPrometheus() throws Exception {
-        String gone = TestSnapshots.key(2).base64();
+        String gone = TestKeys.repeating(2).base64();
         assertThat(result("wgtrack_peer_up{public_key=\"" + gone + "\"}")).hasSize(1);
         output.write(new Snapshot(TestSnapshots.TAKEN_AT.plusSeconds(30), Optional.empty(),
                 List.of(TestSnapshots.up(), TestSnapshots.neverSeen()), Optional.empty(), Map.of()));

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,13 +24,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.wgtrack.log.Log;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.wgtrack.log.LogLevel;
+import org.wgtrack.testing.Golden;
+import org.wgtrack.testing.LogCapture;
+import org.wgtrack.testing.TestKeys;
 
 class PrometheusOutputTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private PrometheusOutput output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0));
+    @RegisterExtension
+    final LogCapture logged = LogCapture.at(LogLevel.INFO);
 
     @AfterEach
     void close() {
@@ -53,7 +59,21 @@ class PrometheusOutputTest {
         HttpResponse<String> response = get("/metrics", null);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
-        assertThat(response.body()).isEqualTo(TestSnapshots.golden("metrics-three-peers.golden.txt", response.body()));
+        assertThat(response.body()).isEqualTo(Golden.expected("output/metrics-three-peers.golden.txt", response.body()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"false, metrics-awkward.golden.txt", "true, metrics-awkward.golden.openmetrics.txt"})
+    void escapesAwkwardTextInLabelsAndWritesHugeCountersAndOddDurations(boolean openMetrics, String golden) throws IOException {
+        assertThat(MetricsExposition.of(TestSnapshots.awkward()).skipped()).isEmpty();
+        String actual = exposition(TestSnapshots.awkward(), openMetrics) + exposition(TestSnapshots.awkwardError(), openMetrics);
+        assertThat(actual).isEqualTo(Golden.expected("output/" + golden, actual));
+    }
+
+    private static String exposition(Snapshot snapshot, boolean openMetrics) throws IOException {
+        StringWriter out = new StringWriter();
+        MetricsExposition.of(snapshot).write(out, openMetrics);
+        return out.toString();
     }
 
     @Test
@@ -68,11 +88,11 @@ class PrometheusOutputTest {
     @Test
     void peerThatIsGoneDisappears() throws Exception {
         output.write(TestSnapshots.threePeers());
-        String gone = TestSnapshots.key(2).base64();
+        String gone = TestKeys.repeating(2).base64();
         assertThat(get("/metrics", null).body()).contains(gone);
         output.write(new Snapshot(TestSnapshots.TAKEN_AT.plusSeconds(30), Optional.empty(),
                 List.of(TestSnapshots.up()), Optional.empty(), Map.of()));
-        assertThat(get("/metrics", null).body()).doesNotContain(gone).contains(TestSnapshots.key(1).base64());
+        assertThat(get("/metrics", null).body()).doesNotContain(gone).contains(TestKeys.repeating(1).base64());
     }
 
     @Test
@@ -129,24 +149,18 @@ class PrometheusOutputTest {
     }
     @Test
     void peerWithTheLabelsOfAnotherIsLeftOutWithAWarningAndTheScrapeSucceeds() throws Exception {
-        ByteArrayOutputStream logged = new ByteArrayOutputStream();
-        Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), false, LogLevel.INFO));
-        try {
-            PeerSnapshot twin = TestSnapshots.up();
-            output.write(new Snapshot(TestSnapshots.TAKEN_AT, Optional.empty(), List.of(TestSnapshots.up(), twin, TestSnapshots.neverSeen()),
-                    Optional.empty(), Map.of()));
-            HttpResponse<String> response = get("/metrics", null);
-            get("/metrics", null);
+        PeerSnapshot twin = TestSnapshots.up();
+        output.write(new Snapshot(TestSnapshots.TAKEN_AT, Optional.empty(), List.of(TestSnapshots.up(), twin, TestSnapshots.neverSeen()),
+                Optional.empty(), Map.of()));
+        HttpResponse<String> response = get("/metrics", null);
+        get("/metrics", null);
 
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body().lines().filter(l -> l.startsWith("wgtrack_peer_up{"))).hasSize(2);
-            assertThat(response.body()).contains("wgtrack_peers{interface=\"wg0\",state=\"up:ok\"} 1.0\n");
-            assertThat(logged.toString(StandardCharsets.UTF_8).lines()).singleElement().asString().endsWith(
-                    "output prometheus: 1 peer(s) left out of /metrics because another peer has the same labels, e.g. wg0 peer "
-                            + TestSnapshots.key(1).base64() + " (expected one peer per interface and public key)");
-        } finally {
-            Log.install(new Log(System.err, false, LogLevel.INFO));
-        }
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body().lines().filter(l -> l.startsWith("wgtrack_peer_up{"))).hasSize(2);
+        assertThat(response.body()).contains("wgtrack_peers{interface=\"wg0\",state=\"up:ok\"} 1.0\n");
+        assertThat(logged.lines()).singleElement().asString().endsWith(
+                "output prometheus: 1 peer(s) left out of /metrics because another peer has the same labels, e.g. wg0 peer "
+                        + TestKeys.repeating(1).base64() + " (expected one peer per interface and public key)");
     }
 
     @Test

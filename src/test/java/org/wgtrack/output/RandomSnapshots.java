@@ -3,12 +3,12 @@ package org.wgtrack.output;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.track.HandshakeStatus;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
@@ -16,9 +16,9 @@ import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.PublicKey;
 
 /**
- * Seeded random snapshots for comparing two implementations of an output byte for byte: names and
- * errors mix plain text with what escaping has to deal with (separators, quotes, backslashes,
- * control characters, non-ASCII and characters outside the BMP).
+ * Seeded random snapshots, for tests that need many different ones (scrapes while cycles replace
+ * the snapshot): names and errors mix plain text with what escaping has to deal with (separators,
+ * quotes, backslashes, control characters, non-ASCII and characters outside the BMP).
  */
 final class RandomSnapshots {
 
@@ -45,15 +45,14 @@ final class RandomSnapshots {
     }
 
     private static PeerSnapshot peer(Random r) {
-        byte[] key = new byte[32];
-        r.nextBytes(key);
+        PublicKey key = TestKeys.randomPublic(r);
         List<AllowedIp> allowed = new ArrayList<>();
         for (int i = r.nextInt(4); i > 0; i--) {
             allowed.add(AllowedIp.parse(ALLOWED[r.nextInt(ALLOWED.length)]));
         }
         PeerState[] states = PeerState.values();
         HandshakeStatus[] statuses = HandshakeStatus.values();
-        return new PeerSnapshot(r.nextBoolean() ? "wg" + r.nextInt(3) : text(r), new PublicKey(Base64.getEncoder().encodeToString(key)),
+        return new PeerSnapshot(r.nextBoolean() ? "wg" + r.nextInt(3) : text(r), key,
                 r.nextBoolean() ? Optional.of(text(r)) : Optional.empty(), states[r.nextInt(states.length)],
                 statuses[r.nextInt(statuses.length)], r.nextInt(3) == 0 ? 0 : 1_700_000_000L + r.nextInt(100_000_000),
                 r.nextBoolean() ? OptionalLong.of(r.nextInt(1_000_000)) : OptionalLong.empty(),

@@ -3,7 +3,9 @@ package org.wgtrack.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wgtrack.testing.Golden;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.track.HandshakeStatus;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
@@ -26,13 +30,25 @@ class StatusDocumentTest {
     @Test
     void writesSchemaOneDocument() throws Exception {
         String actual = StatusDocument.format(TestSnapshots.threePeers());
-        assertThat(actual).isEqualTo(TestSnapshots.golden("status-three-peers.golden.json", actual));
+        assertThat(actual).isEqualTo(Golden.expected("output/status-three-peers.golden.json", actual));
+    }
+
+    /** Streamed to a file and formatted as a string, the same bytes. */
+    @ParameterizedTest
+    @CsvSource({"false, status-awkward.golden.json", "true, status-awkward-error.golden.json"})
+    void escapesAwkwardTextAndWritesHugeCountersAndOddDurations(boolean liveStateFailed, String golden) throws Exception {
+        Snapshot snapshot = liveStateFailed ? TestSnapshots.awkwardError() : TestSnapshots.awkward();
+        String actual = StatusDocument.format(snapshot);
+        assertThat(actual).isEqualTo(Golden.expected("output/" + golden, actual));
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        StatusDocument.write(snapshot, streamed);
+        assertThat(streamed.toByteArray()).isEqualTo(actual.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void failedLiveStateReadHasNoPeersAndTheError() throws Exception {
         String actual = StatusDocument.format(TestSnapshots.liveStateFailed());
-        assertThat(actual).isEqualTo(TestSnapshots.golden("status-live-state-failed.golden.json", actual));
+        assertThat(actual).isEqualTo(Golden.expected("output/status-live-state-failed.golden.json", actual));
     }
 
     @Test
@@ -50,7 +66,7 @@ class StatusDocumentTest {
         List<PeerSnapshot> peers = new ArrayList<>();
         for (int i = random.nextInt(6); i > 0; i--) {
             boolean seen = random.nextBoolean();
-            peers.add(new PeerSnapshot("wg" + random.nextInt(3), TestSnapshots.key(random.nextInt(256)),
+            peers.add(new PeerSnapshot("wg" + random.nextInt(3), TestKeys.repeating(random.nextInt(256)),
                     random.nextBoolean() ? Optional.of("peer \"" + random.nextInt() + "\" \\ ü ☃\n") : Optional.empty(),
                     PeerState.values()[random.nextInt(PeerState.values().length)],
                     HandshakeStatus.values()[random.nextInt(HandshakeStatus.values().length)],

@@ -3,30 +3,17 @@ package org.wgtrack.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.wgtrack.system.ProcessResult;
+import org.wgtrack.testing.Golden;
 
 class InstallCommandTest {
 
     private static final Path UNIT = Path.of("/etc/systemd/system/wgtrack.service");
     private static final Path SCRIPT = Path.of("/etc/init.d/wgtrack");
-
-    /** The golden file's text; {@code -Dgolden.update=true} rewrites it from {@code actual} first. */
-    static String golden(String name, String actual) throws IOException {
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(Path.of("src/test/resources/org/wgtrack/service", name), actual, StandardCharsets.UTF_8);
-        }
-        try (InputStream in = InstallCommandTest.class.getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     @Test
     void systemdDryRunPrintsTheWholeUnitAndEveryCommand() throws IOException {
@@ -34,10 +21,10 @@ class InstallCommandTest {
 
         assertThat(host.install("--dry-run")).isZero();
 
-        assertThat(host.out).isEqualTo(golden("install-systemd-dry-run.txt", host.out));
+        assertThat(host.out).isEqualTo(Golden.expected("org/wgtrack/service/install-systemd-dry-run.txt", host.out));
         assertThat(host.err).isEmpty();
         assertThat(host.files.changes).isEmpty();
-        assertThat(host.runner.commands).isEmpty();
+        assertThat(host.runner.commandLines()).isEmpty();
     }
 
     @Test
@@ -46,9 +33,9 @@ class InstallCommandTest {
 
         assertThat(host.install("--dry-run")).isZero();
 
-        assertThat(host.out).isEqualTo(golden("install-openrc-dry-run.txt", host.out));
+        assertThat(host.out).isEqualTo(Golden.expected("org/wgtrack/service/install-openrc-dry-run.txt", host.out));
         assertThat(host.files.changes).isEmpty();
-        assertThat(host.runner.commands).isEmpty();
+        assertThat(host.runner.commandLines()).isEmpty();
     }
 
     @Test
@@ -70,7 +57,7 @@ class InstallCommandTest {
         assertThat(host.files.read(UNIT)).hasValue(ServiceTemplates.systemdUnit(Path.of(ServiceFixture.LAUNCHER)));
         assertThat(host.files.read(UNIT).orElseThrow())
                 .contains("\nExecStart=/opt/wgtrack/bin/wgtrack --config /etc/wgtrack.conf\n");
-        assertThat(host.runner.commands).containsExactly(
+        assertThat(host.runner.commandLines()).containsExactly(
                 "systemctl daemon-reload",
                 "systemctl enable wgtrack.service",
                 "systemctl restart wgtrack.service");
@@ -89,12 +76,12 @@ class InstallCommandTest {
         ServiceFixture host = ServiceFixture.systemd();
         assertThat(host.install()).isZero();
         host.files.changes.clear();
-        host.runner.commands.clear();
+        host.runner.clear();
 
         assertThat(host.install()).isZero();
 
         assertThat(host.files.changes).isEmpty();
-        assertThat(host.runner.commands).containsExactly("systemctl enable wgtrack.service", "systemctl start wgtrack.service");
+        assertThat(host.runner.commandLines()).containsExactly("systemctl enable wgtrack.service", "systemctl start wgtrack.service");
         assertThat(host.out).isEqualTo("""
                 unchanged /etc/systemd/system/wgtrack.service
                 ran: systemctl enable wgtrack.service
@@ -111,7 +98,7 @@ class InstallCommandTest {
         assertThat(host.install()).isZero();
 
         assertThat(host.files.changes).containsExactly("write /etc/systemd/system/wgtrack.service 644");
-        assertThat(host.runner.commands).containsExactly(
+        assertThat(host.runner.commandLines()).containsExactly(
                 "systemctl daemon-reload", "systemctl enable wgtrack.service", "systemctl restart wgtrack.service");
     }
 
@@ -139,7 +126,7 @@ class InstallCommandTest {
 
         assertThat(host.files.changes).containsExactly("write /etc/init.d/wgtrack 755");
         assertThat(host.files.read(SCRIPT).orElseThrow()).contains("\ncommand=\"/opt/wgtrack/bin/wgtrack\"\n");
-        assertThat(host.runner.commands).containsExactly("rc-update add wgtrack default", "rc-service wgtrack restart");
+        assertThat(host.runner.commandLines()).containsExactly("rc-update add wgtrack default", "rc-service wgtrack restart");
         assertThat(host.out).isEqualTo("""
                 wrote /etc/init.d/wgtrack
                 ran: rc-update add wgtrack default
@@ -154,12 +141,12 @@ class InstallCommandTest {
         assertThat(host.install()).isZero();
         host.files.with("/etc/runlevels/default/wgtrack");
         host.files.changes.clear();
-        host.runner.commands.clear();
+        host.runner.clear();
 
         assertThat(host.install()).isZero();
 
         assertThat(host.files.changes).isEmpty();
-        assertThat(host.runner.commands).containsExactly("rc-service --ifnotstarted wgtrack start");
+        assertThat(host.runner.commandLines()).containsExactly("rc-service --ifnotstarted wgtrack start");
     }
 
     @Test
@@ -172,7 +159,7 @@ class InstallCommandTest {
         assertThat(host.err).isEqualTo("wgtrack install: must be run as root (try: sudo wgtrack install)\n");
         assertThat(host.out).isEmpty();
         assertThat(host.files.changes).isEmpty();
-        assertThat(host.runner.commands).isEmpty();
+        assertThat(host.runner.commandLines()).isEmpty();
     }
 
     @Test
@@ -272,12 +259,12 @@ class InstallCommandTest {
     @Test
     void failingCommandStopsTheInstallAndSaysWhy() {
         ServiceFixture host = ServiceFixture.systemd();
-        host.runner.failing("systemctl enable wgtrack.service",
+        host.runner.answering("systemctl enable wgtrack.service",
                 new ProcessResult(1, "", "Failed to enable unit: Unit file wgtrack.service is masked.\n"));
 
         assertThat(host.install()).isEqualTo(1);
 
-        assertThat(host.runner.commands).containsExactly("systemctl daemon-reload", "systemctl enable wgtrack.service");
+        assertThat(host.runner.commandLines()).containsExactly("systemctl daemon-reload", "systemctl enable wgtrack.service");
         assertThat(host.out).isEqualTo("""
                 wrote /etc/systemd/system/wgtrack.service
                 ran: systemctl daemon-reload
@@ -308,6 +295,6 @@ class InstallCommandTest {
 
         assertThat(host.out).startsWith("Usage: install [-h] [--dry-run] [--init=SYSTEM] [--launcher=PATH]\n")
                 .contains("--dry-run", "--init=SYSTEM", "--launcher=PATH");
-        assertThat(host.runner.commands).isEmpty();
+        assertThat(host.runner.commandLines()).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.wgtrack.testing.FakeProcessRunner;
 import picocli.CommandLine;
 
 /** A fake host plus a way to run install/uninstall against it and capture what they print. */
@@ -13,7 +14,7 @@ final class ServiceFixture {
     static final String LAUNCHER = "/opt/wgtrack/bin/wgtrack";
 
     final FakeServiceFiles files = new FakeServiceFiles();
-    final FakeProcessRunner runner = new FakeProcessRunner();
+    final FakeProcessRunner runner = FakeProcessRunner.succeeding();
     boolean root = true;
     boolean wgInstalled = true;
     Optional<Path> runningLauncher = Optional.of(Path.of(LAUNCHER));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.wgtrack.testing.Golden;
 
 class UninstallCommandTest {
 
@@ -13,11 +14,11 @@ class UninstallCommandTest {
         ServiceFixture host = ServiceFixture.systemd();
         assertThat(host.install()).isZero();
         host.files.changes.clear();
-        host.runner.commands.clear();
+        host.runner.clear();
 
         assertThat(host.uninstall()).isZero();
 
-        assertThat(host.runner.commands).containsExactly("systemctl disable --now wgtrack.service", "systemctl daemon-reload");
+        assertThat(host.runner.commandLines()).containsExactly("systemctl disable --now wgtrack.service", "systemctl daemon-reload");
         assertThat(host.files.changes).containsExactly("delete /etc/systemd/system/wgtrack.service");
         assertThat(host.out).isEqualTo("""
                 ran: systemctl disable --now wgtrack.service
@@ -34,11 +35,11 @@ class UninstallCommandTest {
         assertThat(host.install()).isZero();
         assertThat(host.uninstall()).isZero();
         host.files.changes.clear();
-        host.runner.commands.clear();
+        host.runner.clear();
 
         assertThat(host.uninstall()).isZero();
 
-        assertThat(host.runner.commands).isEmpty();
+        assertThat(host.runner.commandLines()).isEmpty();
         assertThat(host.files.changes).isEmpty();
         assertThat(host.out).isEqualTo(
                 "wgtrack service is not installed (no /etc/systemd/system/wgtrack.service); nothing to do\n");
@@ -65,11 +66,11 @@ class UninstallCommandTest {
         assertThat(host.install()).isZero();
         host.files.with("/etc/runlevels/default/wgtrack");
         host.files.changes.clear();
-        host.runner.commands.clear();
+        host.runner.clear();
 
         assertThat(host.uninstall()).isZero();
 
-        assertThat(host.runner.commands).containsExactly("rc-service --ifstarted wgtrack stop", "rc-update del wgtrack default");
+        assertThat(host.runner.commandLines()).containsExactly("rc-service --ifstarted wgtrack stop", "rc-update del wgtrack default");
         assertThat(host.files.changes).containsExactly("delete /etc/init.d/wgtrack");
         assertThat(host.files.exists(Path.of("/etc/init.d/wgtrack"))).isFalse();
     }
@@ -80,7 +81,7 @@ class UninstallCommandTest {
 
         assertThat(host.uninstall()).isZero();
 
-        assertThat(host.runner.commands).isEmpty();
+        assertThat(host.runner.commandLines()).isEmpty();
         assertThat(host.out).isEqualTo("wgtrack service is not installed (no /etc/init.d/wgtrack); nothing to do\n");
     }
 
@@ -89,14 +90,14 @@ class UninstallCommandTest {
         ServiceFixture host = ServiceFixture.systemd();
         assertThat(host.install()).isZero();
         host.files.changes.clear();
-        host.runner.commands.clear();
+        host.runner.clear();
         host.root = false;
 
         assertThat(host.uninstall("--dry-run")).isZero();
 
-        assertThat(host.out).isEqualTo(InstallCommandTest.golden("uninstall-systemd-dry-run.txt", host.out));
+        assertThat(host.out).isEqualTo(Golden.expected("org/wgtrack/service/uninstall-systemd-dry-run.txt", host.out));
         assertThat(host.files.changes).isEmpty();
-        assertThat(host.runner.commands).isEmpty();
+        assertThat(host.runner.commandLines()).isEmpty();
     }
 
     @Test
@@ -107,7 +108,7 @@ class UninstallCommandTest {
         assertThat(host.uninstall()).isEqualTo(1);
 
         assertThat(host.err).isEqualTo("wgtrack uninstall: must be run as root (try: sudo wgtrack uninstall)\n");
-        assertThat(host.runner.commands).isEmpty();
+        assertThat(host.runner.commandLines()).isEmpty();
     }
 
     @Test

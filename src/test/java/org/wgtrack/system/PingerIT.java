@@ -7,11 +7,10 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.wgtrack.testing.TestEnvironment;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wgtrack.testing.SilentNamespace;
+import org.wgtrack.testing.TestEnvironment;
 
 /**
  * Both pingers against the real tools, inside a network namespace of its own: an interface
@@ -26,44 +25,28 @@ import org.wgtrack.testing.SilentNamespace;
  */
 class PingerIT {
 
-    private static final String NAMESPACE = "wgtrack-ping-it-" + ProcessHandle.current().pid();
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     /** The bound: the ping phase of a cycle ends within ping_timeout + 0.5 s. */
     private static final Duration BATCH_LIMIT = TIMEOUT.plusMillis(500);
 
-    private static SilentNamespace namespace;
-    private static ProcessRunner inNamespace;
-
-    @BeforeAll
-    static void createNamespace() throws Exception {
-        TestEnvironment.require(TestEnvironment.isRoot(), "needs root to create a network namespace");
-        TestEnvironment.require(TestEnvironment.installed("ip") && TestEnvironment.installed("nsenter") && TestEnvironment.installed("ping"), "needs ip, nsenter and ping on PATH");
-        namespace = SilentNamespace.create(NAMESPACE);
-        inNamespace = namespace.runner();
-    }
-
-    @AfterAll
-    static void deleteNamespace() throws Exception {
-        if (namespace != null) {
-            namespace.close();
-        }
-    }
+    @RegisterExtension
+    static final SilentNamespace namespace = SilentNamespace.forClass("wgtrack-ping-it", "nsenter", "ping");
 
     @Test
     void iputilsPingsTheInterfaceItself() throws Exception {
-        assertSelfPingsSucceed(new IputilsPinger(inNamespace, 16));
+        assertSelfPingsSucceed(new IputilsPinger(namespace.runner(), 16));
     }
 
     @Test
     void fpingPingsTheInterfaceItself() throws Exception {
         TestEnvironment.require(TestEnvironment.installed("fping"), "needs fping on PATH");
-        assertSelfPingsSucceed(new FpingPinger(inNamespace));
+        assertSelfPingsSucceed(new FpingPinger(namespace.runner()));
     }
 
     @Test
     void fpingEndsAThousandSilentTargetsWithinTimeoutPlusHalfASecond() throws Exception {
         TestEnvironment.require(TestEnvironment.installed("fping"), "needs fping on PATH");
-        Pinger pinger = new FpingPinger(inNamespace);
+        Pinger pinger = new FpingPinger(namespace.runner());
         pinger.pingAll(List.of(request("d0", "10.98.0.1"))); // warm up the code path, not the targets
 
         Duration took = assertThousandSilentTargetsFail(pinger);
@@ -79,7 +62,7 @@ class PingerIT {
     @Test
     void iputilsFailsAThousandSilentTargets() throws Exception {
         for (int bound : bounds()) {
-            Pinger pinger = new IputilsPinger(inNamespace, bound);
+            Pinger pinger = new IputilsPinger(namespace.runner(), bound);
             pinger.pingAll(List.of(request("d0", "10.98.0.1")));
 
             Duration took = assertThousandSilentTargetsFail(pinger);
@@ -92,18 +75,18 @@ class PingerIT {
     void anUnknownInterfaceFailsEveryPingWithTheToolsReason() throws Exception {
         List<PingRequest> requests = List.of(request("nosuch0", "10.98.0.1"), request("nosuch0", "10.98.0.2"));
 
-        List<PingResult> iputils = new IputilsPinger(inNamespace, 16).pingAll(requests);
+        List<PingResult> iputils = new IputilsPinger(namespace.runner(), 16).pingAll(requests);
 
         assertThat(iputils).containsOnly(PingResult.failed("ping: SO_BINDTODEVICE nosuch0: No such device"));
         if (TestEnvironment.installed("fping")) {
-            assertThat(new FpingPinger(inNamespace).pingAll(requests))
+            assertThat(new FpingPinger(namespace.runner()).pingAll(requests))
                     .containsOnly(PingResult.failed("fping: binding to specific interface (SO_BINTODEVICE): No such device"));
         }
     }
 
     @Test
     void detectionChoosesFpingWhenInstalledElsePing() throws Exception {
-        DetectedPinger detected = Pingers.detect(inNamespace);
+        DetectedPinger detected = Pingers.detect(namespace.runner());
 
         if (TestEnvironment.installed("fping")) {
             assertThat(detected.description()).startsWith("pinging with fping ");

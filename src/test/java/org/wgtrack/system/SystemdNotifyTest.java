@@ -2,20 +2,17 @@ package org.wgtrack.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
+import org.wgtrack.testing.LogCapture;
 
 /** sd_notify(3): when it is on, what each message says, what a failure costs. */
 class SystemdNotifyTest {
@@ -23,10 +20,8 @@ class SystemdNotifyTest {
     private final List<String> sent = new java.util.ArrayList<>();
     private final SystemdNotify.Sender recorder = sent::add;
 
-    @AfterEach
-    void restoreLog() {
-        Log.install(new Log(System.err, false, LogLevel.INFO));
-    }
+    @RegisterExtension
+    final LogCapture logged = LogCapture.at(LogLevel.INFO);
 
     @Test
     void withoutNotifySocketNothingIsSent() {
@@ -85,8 +80,6 @@ class SystemdNotifyTest {
 
     @Test
     void aFailingSendIsOneWarningNotAFailure() {
-        ByteArrayOutputStream logged = new ByteArrayOutputStream();
-        Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), true, LogLevel.INFO));
         SystemdNotify notify = new SystemdNotify(message -> {
             throw new IOException("errno 111 (connection refused)");
         }, Optional.of(Duration.ofSeconds(30)));
@@ -95,7 +88,7 @@ class SystemdNotifyTest {
             notify.watchdog("s");
         }
 
-        assertThat(logged.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+        assertThat(logged.lines()).singleElement().asString()
                 .contains("could not tell systemd WATCHDOG=1: errno 111 (connection refused)");
     }
 

@@ -4,7 +4,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -31,12 +30,6 @@ public final class WgDumps {
     private WgDumps() {
     }
 
-    public static String randomKey(Random random) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
-    }
-
     /** {@code interfaces} interfaces with {@code peersPerInterface} peers each. */
     public static Generated generate(Random random, int interfaces, int peersPerInterface) {
         StringBuilder text = new StringBuilder();
@@ -45,8 +38,8 @@ public final class WgDumps {
         for (int i = 0; i < interfaces; i++) {
             String name = "wg" + i;
             boolean hasKey = random.nextInt(8) != 0;
-            String privateKey = hasKey ? randomKey(random) : "(none)";
-            Optional<PublicKey> publicKey = hasKey ? Optional.of(new PublicKey(randomKey(random))) : Optional.empty();
+            String privateKey = hasKey ? TestKeys.randomBase64(random) : "(none)";
+            Optional<PublicKey> publicKey = hasKey ? Optional.of(new PublicKey(TestKeys.randomBase64(random))) : Optional.empty();
             int port = random.nextInt(8) == 0 ? 0 : 1 + random.nextInt(65535);
             OptionalLong fwmark = random.nextBoolean() ? OptionalLong.empty() : OptionalLong.of(random.nextInt() & 0xFFFF_FFFFL);
             if (hasKey) {
@@ -59,7 +52,7 @@ public final class WgDumps {
             List<PeerStatus> peers = new ArrayList<>();
             for (int p = 0; p < peersPerInterface; p++) {
                 PeerStatus peer = randomPeer(random, name);
-                String psk = random.nextInt(4) == 0 ? randomKey(random) : "(none)";
+                String psk = random.nextInt(4) == 0 ? TestKeys.randomBase64(random) : "(none)";
                 if (!psk.equals("(none)")) {
                     secrets.add(psk);
                 }
@@ -111,7 +104,7 @@ public final class WgDumps {
         long rx = handshake == 0 ? 0 : Math.abs(random.nextLong() % 1_000_000_000_000L);
         long tx = handshake == 0 ? 0 : Math.abs(random.nextLong() % 1_000_000_000_000L);
         OptionalInt keepalive = random.nextBoolean() ? OptionalInt.empty() : OptionalInt.of(1 + random.nextInt(65535));
-        return new PeerStatus(interfaceName, new PublicKey(randomKey(random)), endpoint, ips, handshake, rx, tx, keepalive);
+        return new PeerStatus(interfaceName, new PublicKey(TestKeys.randomBase64(random)), endpoint, ips, handshake, rx, tx, keepalive);
     }
 
     /** A random address; IPv6 ones get runs of zero groups so that "::" shows up. */

@@ -1,12 +1,10 @@
 package org.wgtrack.track;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
-import org.wgtrack.config.AddressFamily;
 import org.wgtrack.config.TrackingParams;
+import org.wgtrack.testing.TrackingParamsBuilder;
 
 /**
  * Drives one peer through cycles the way the daemon does: pingDue, ping (answered or not as
@@ -25,8 +23,9 @@ final class PeerSim {
     }
 
     static TrackingParams params(int pingInterval, int failAfter, int wait, int checking, int checkPeriod, int slowPeriod) {
-        return new TrackingParams(pingInterval, failAfter, Duration.ofSeconds(1), Optional.empty(), wait, checking,
-                checkPeriod, slowPeriod, AddressFamily.ANY, true, Duration.ofSeconds(180), Optional.empty());
+        return TrackingParamsBuilder.defaults().withPingInterval(pingInterval).withPingFailAfterNum(failAfter)
+                .withCyclesWait(wait).withCyclesChecking(checking).withCyclesCheckPeriod(checkPeriod)
+                .withCyclesSlowCheckingPeriod(slowPeriod).build();
     }
 
     static TrackingParams schedule(int wait, int checking, int checkPeriod, int slowPeriod) {

@@ -9,10 +9,11 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wgtrack.config.TrackingParams;
+import org.wgtrack.testing.SpecSchedule;
 
 /**
  * Property tests: seeded random observations for many cycles, checked against invariants
- * and against the independent schedule reference of {@link ScheduleTimelineTest.Reference}.
+ * and against the independent schedule reference of {@link SpecSchedule}.
  */
 class PeerStateMachineRandomWalkTest {
 
@@ -92,7 +93,7 @@ class PeerStateMachineRandomWalkTest {
         int fails = 0; // the test's own count of consecutive failed pings
         // the current outage with a schedule: where it began and the reference it must follow
         int outageStart = -1;
-        ScheduleTimelineTest.Reference reference = null;
+        SpecSchedule reference = null;
         int lastResolution = -1;
         int lastInterval = 0;
 
@@ -157,7 +158,7 @@ class PeerStateMachineRandomWalkTest {
                 outageStart = cycle;
                 // from up:ok the peer waits first; from start-up, down or disabled it checks at once
                 int wait = before == PeerState.UP_OK ? params.cyclesWait() : 0;
-                reference = ScheduleTimelineTest.Reference.of(wait, params.cyclesChecking(),
+                reference = SpecSchedule.of(wait, params.cyclesChecking(),
                         params.cyclesCheckPeriod(), params.cyclesSlowCheckingPeriod(), CYCLES);
                 lastResolution = -1;
                 lastInterval = 0;

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.wgtrack.config.AddressFamily;
 import org.wgtrack.config.TrackingParams;
+import org.wgtrack.testing.TrackingParamsBuilder;
 
 class PeerStateMachineTest {
 
@@ -583,8 +583,9 @@ class PeerStateMachineTest {
     })
     void outOfRangeParametersNeitherCrashNorStall(int pingInterval, int failAfter, int wait, int checking, int period,
             int slow) {
-        TrackingParams odd = new TrackingParams(pingInterval, failAfter, Duration.ZERO, Optional.empty(), wait,
-                checking, period, slow, AddressFamily.ANY, true, Duration.ofSeconds(180), Optional.empty());
+        TrackingParams odd = TrackingParamsBuilder.defaults().withPingInterval(pingInterval).withPingFailAfterNum(failAfter)
+                .withPingTimeout(Duration.ZERO).withCyclesWait(wait).withCyclesChecking(checking)
+                .withCyclesCheckPeriod(period).withCyclesSlowCheckingPeriod(slow).build();
         PeerSim peer = new PeerSim(odd);
         peer.up(HOSTNAME);
         List<Integer> resolutions = new java.util.ArrayList<>();

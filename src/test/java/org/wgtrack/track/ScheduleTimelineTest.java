@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.wgtrack.config.TrackingParams;
+import org.wgtrack.testing.SpecSchedule;
 
 /** The re-resolution schedule of a continuous outage, cycle by cycle (SPEC §3 timeline). */
 class ScheduleTimelineTest {
@@ -89,7 +90,7 @@ class ScheduleTimelineTest {
     })
     void timelineMatchesTheReference(int wait, int checking, int checkPeriod, int slowPeriod) {
         TrackingParams params = PeerSim.schedule(wait, checking, checkPeriod, slowPeriod);
-        Reference reference = Reference.of(wait, checking, checkPeriod, slowPeriod, CYCLES);
+        SpecSchedule reference = SpecSchedule.of(wait, checking, checkPeriod, slowPeriod, CYCLES);
 
         for (List<Step> steps : List.of(lostLink(params, CYCLES), lostPings(params, CYCLES))) {
             assertThat(resolutionCycles(steps)).isEqualTo(reference.resolutions());
@@ -102,7 +103,7 @@ class ScheduleTimelineTest {
     void startUpTimelineIsTheReferenceWithoutWaiting(int checking, int checkPeriod, int slowPeriod) {
         PeerSim peer = new PeerSim(PeerSim.schedule(2, checking, checkPeriod, slowPeriod));
         List<Step> steps = IntStream.range(0, CYCLES).mapToObj(c -> peer.dead(EndpointKind.HOSTNAME)).toList();
-        Reference reference = Reference.of(0, checking, checkPeriod, slowPeriod, CYCLES);
+        SpecSchedule reference = SpecSchedule.of(0, checking, checkPeriod, slowPeriod, CYCLES);
 
         assertThat(resolutionCycles(steps)).isEqualTo(reference.resolutions());
         assertThat(labels(steps)).isEqualTo(reference.labels());
@@ -110,55 +111,7 @@ class ScheduleTimelineTest {
 
     @Test
     void referenceAgreesWithTheSpecTimeline() {
-        Reference reference = Reference.of(2, 4, 2, 20, CYCLES);
+        SpecSchedule reference = SpecSchedule.of(2, 4, 2, 20, CYCLES);
         assertThat(reference.resolutions()).containsExactly(2, 4, 6, 8, 12, 20, 36, 56, 76, 96);
-    }
-
-    /**
-     * An independent, plain reading of SPEC §3 for a continuous outage starting at cycle 0:
-     * list the resolution cycles phase by phase, then label each cycle. A phase's label runs
-     * up to and including its last resolution; the next phase's label starts the cycle after.
-     */
-    record Reference(List<Integer> resolutions, List<String> labels) {
-
-        static Reference of(int wait, int checking, int checkPeriod, int slowPeriod, int cycles) {
-            int period = Math.min(checkPeriod, slowPeriod); // no interval is longer than the slow period
-            List<Integer> resolutions = new ArrayList<>();
-            String[] labels = new String[cycles];
-
-            int cycle = wait;
-            for (int i = 0; i < checking; i++) {
-                resolutions.add(cycle);
-                if (i < checking - 1) {
-                    cycle += period;
-                }
-            }
-            int lastChecking = cycle;
-
-            int interval = 2 * period;
-            int lastBackoff = lastChecking;
-            while (interval < slowPeriod) {
-                cycle += interval;
-                resolutions.add(cycle);
-                lastBackoff = cycle;
-                interval *= 2;
-            }
-            while (cycle < cycles) {
-                cycle += slowPeriod;
-                resolutions.add(cycle);
-            }
-
-            for (int c = 0; c < cycles; c++) {
-                labels[c] = c < wait ? "down:waiting"
-                        : c <= lastChecking ? "down:checking"
-                        : c <= lastBackoff ? "down:backingoff"
-                        : "down:slowchecking";
-            }
-            return new Reference(resolutions.stream().filter(c -> c < cycles).toList(), List.of(labels));
-        }
-
-        boolean resolvesAt(int cycle) {
-            return resolutions.contains(cycle);
-        }
     }
 }

@@ -3,16 +3,13 @@ package org.wgtrack.wg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wgtrack.testing.TestResources;
 
 /** systemd-networkd {@code .netdev} files as systemd.netdev(5) and systemd.syntax(7) describe them. */
 class NetdevParserTest {
@@ -22,11 +19,7 @@ class NetdevParserTest {
     private static final String C = "ovf1u2mcmbEyZ10oDLM/xHnuRuQGP8d1fkgLSIrbEGg=";
 
     static String fixture(String name) {
-        try (InputStream in = NetdevParserTest.class.getResourceAsStream("/wg/netdev/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResources.text("wg/netdev/" + name);
     }
 
     private static InterfaceConfig parse(String... texts) throws WgConfigException {

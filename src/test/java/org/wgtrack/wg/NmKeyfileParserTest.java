@@ -3,16 +3,13 @@ package org.wgtrack.wg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wgtrack.testing.TestResources;
 
 /** NetworkManager WireGuard keyfiles as nm-settings-keyfile(5) and nm-settings-nmcli(5) describe them. */
 class NmKeyfileParserTest {
@@ -21,11 +18,7 @@ class NmKeyfileParserTest {
     private static final String B = "WJxjofidwjc0p8DS8woyRIniUxDPMmLvNcbzgFjX7To=";
 
     private static ConfigText fixture(String name) {
-        try (InputStream in = NmKeyfileParserTest.class.getResourceAsStream("/wg/nm/" + name)) {
-            return new ConfigText(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ConfigText(name, TestResources.text("wg/nm/" + name));
     }
 
     private static InterfaceConfig parse(String text) throws WgConfigException {

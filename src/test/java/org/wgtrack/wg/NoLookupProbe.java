@@ -3,13 +3,13 @@ package org.wgtrack.wg;
 import java.net.InetAddress;
 import java.security.Permission;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.output.OutputFactory;
+import org.wgtrack.testing.TestKeys;
 
 /**
  * Run in a JVM of its own by {@link NoLookupTest}: feeds address, endpoint and allowed-ip texts
@@ -50,7 +50,7 @@ public final class NoLookupProbe {
         System.out.println("control lookups: " + LOOKUPS.size());
         LOOKUPS.clear();
 
-        String key = Base64.getEncoder().encodeToString(new byte[32]);
+        String key = TestKeys.numbered(0).base64();
         for (String text : texts) {
             IpLiteral.parse(text);
             tryParse(() -> AllowedIp.parse(text));

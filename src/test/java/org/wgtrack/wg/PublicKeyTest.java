@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.wgtrack.testing.WgDumps;
+import org.wgtrack.testing.TestKeys;
 
 class PublicKeyTest {
 
@@ -34,7 +34,7 @@ class PublicKeyTest {
         Random random = new Random(seed);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ é";
         for (int n = 0; n < 5_000; n++) {
-            char[] key = WgDumps.randomKey(random).toCharArray();
+            char[] key = TestKeys.randomBase64(random).toCharArray();
             int edits = random.nextInt(3);
             for (int e = 0; e < edits; e++) {
                 // Mostly the 43rd character, where only 16 of 64 values are allowed.
@@ -60,7 +60,7 @@ class PublicKeyTest {
     @MethodSource("seeds")
     void everyRandomKeyIsValidAlsoAsARange(int seed) {
         Random random = new Random(seed);
-        String key = WgDumps.randomKey(random);
+        String key = TestKeys.randomBase64(random);
         String padded = "\t" + key + "\t";
         assertThat(PublicKey.isValid(key)).isTrue();
         assertThat(PublicKey.isValid(padded, 1, 45)).isTrue();

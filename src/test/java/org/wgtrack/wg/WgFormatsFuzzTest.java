@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.wgtrack.testing.TestKeys;
 
 /**
  * Mutated wg-quick files, {@code wg show all dump} texts, systemd-networkd {@code .netdev} files with
@@ -89,7 +89,7 @@ class WgFormatsFuzzTest {
             Random random = new Random(seed);
             Secrets secrets = secrets(random);
             String text = mutate(random, netdev(random, secrets), secrets, "=");
-            String dropIn = mutate(random, "[WireGuardPeer]\nPublicKey=" + key(random) + "\nPresharedKey=" + secrets.otherPrivateKey()
+            String dropIn = mutate(random, "[WireGuardPeer]\nPublicKey=" + TestKeys.randomBase64(random) + "\nPresharedKey=" + secrets.otherPrivateKey()
                     + "\nAllowedIPs=10.10.0.9/32\n", secrets, "=");
             List<ConfigText> files = List.of(new ConfigText("50-wg0.netdev", text), new ConfigText("50-wg0.netdev.d/x.conf", dropIn));
             List<String> seen = new ArrayList<>();
@@ -144,15 +144,15 @@ class WgFormatsFuzzTest {
         return "[NetDev]\nName=wg0\nKind=wireguard\n\n"
                 + "[WireGuard]\nPrivateKey=" + secrets.privateKey() + "\nListenPort=51820\n\n"
                 + "# friendly_name = branch-office\n"
-                + "[WireGuardPeer]\nPublicKey=" + key(random) + "\nPresharedKey=" + secrets.presharedKey() + "\n"
+                + "[WireGuardPeer]\nPublicKey=" + TestKeys.randomBase64(random) + "\nPresharedKey=" + secrets.presharedKey() + "\n"
                 + "Endpoint=vpn.example.net:51820\nAllowedIPs=10.10.0.2/32, 192.168.2.0/24\nPersistentKeepalive=25\n\n"
-                + "[WireGuardPeer]\nPublicKey=" + key(random) + "\nEndpoint=[2001:db8::7]:51820\nAllowedIPs=fd00::2/128\n";
+                + "[WireGuardPeer]\nPublicKey=" + TestKeys.randomBase64(random) + "\nEndpoint=[2001:db8::7]:51820\nAllowedIPs=fd00::2/128\n";
     }
 
     private static String keyfile(Random random, Secrets secrets) {
         return "[connection]\nid=Office\ntype=wireguard\ninterface-name=wg0\n\n"
                 + "[wireguard]\nprivate-key=" + secrets.privateKey() + "\n\n"
-                + "[wireguard-peer." + key(random) + "]\nendpoint=vpn.example.net:51820\nallowed-ips=10.10.0.2/32;192.168.2.0/24;\n"
+                + "[wireguard-peer." + TestKeys.randomBase64(random) + "]\nendpoint=vpn.example.net:51820\nallowed-ips=10.10.0.2/32;192.168.2.0/24;\n"
                 + "preshared-key=" + secrets.presharedKey() + "\npersistent-keepalive=25\n\n"
                 + "[ipv4]\naddress1=10.10.0.1/24\nmethod=manual\n";
     }
@@ -180,24 +180,24 @@ class WgFormatsFuzzTest {
                 + "\n"
                 + "[Peer]\n"
                 + "# Name = branch-office\n"
-                + "PublicKey = " + key(random) + "\n"
+                + "PublicKey = " + TestKeys.randomBase64(random) + "\n"
                 + "PresharedKey = " + secrets.presharedKey() + "\n"
                 + "Endpoint = vpn.example.net:51820\n"
                 + "AllowedIPs = 10.10.0.2/32, 192.168.2.0/24\n"
                 + "PersistentKeepalive = 25\n"
                 + "\n"
                 + "[Peer]\n"
-                + "PublicKey = " + key(random) + "\n"
+                + "PublicKey = " + TestKeys.randomBase64(random) + "\n"
                 + "Endpoint = [2001:db8::7]:51820\n"
                 + "AllowedIPs = fd00::2/128\n";
     }
 
     private static String dump(Random random, Secrets secrets) {
-        return "wg0\t" + secrets.privateKey() + "\t" + key(random) + "\t51820\toff\n"
-                + "wg0\t" + key(random) + "\t" + secrets.presharedKey() + "\t192.0.2.7:51820\t10.10.0.2/32,192.168.2.0/24\t1732531200\t9216\t4128\t25\n"
-                + "wg0\t" + key(random) + "\t(none)\t[2001:db8::7]:51820\tfd00::2/128\t0\t0\t0\toff\n"
-                + "wg1\t" + secrets.otherPrivateKey() + "\t" + key(random) + "\t51821\t0x10\n"
-                + "wg1\t" + key(random) + "\t" + secrets.presharedKey() + "\t(none)\t(none)\t0\t0\t0\toff\n";
+        return "wg0\t" + secrets.privateKey() + "\t" + TestKeys.randomBase64(random) + "\t51820\toff\n"
+                + "wg0\t" + TestKeys.randomBase64(random) + "\t" + secrets.presharedKey() + "\t192.0.2.7:51820\t10.10.0.2/32,192.168.2.0/24\t1732531200\t9216\t4128\t25\n"
+                + "wg0\t" + TestKeys.randomBase64(random) + "\t(none)\t[2001:db8::7]:51820\tfd00::2/128\t0\t0\t0\toff\n"
+                + "wg1\t" + secrets.otherPrivateKey() + "\t" + TestKeys.randomBase64(random) + "\t51821\t0x10\n"
+                + "wg1\t" + TestKeys.randomBase64(random) + "\t" + secrets.presharedKey() + "\t(none)\t(none)\t0\t0\t0\toff\n";
     }
 
     /** One to four mutations of the text; {@code separator} is what splits a line into its parts. */
@@ -270,12 +270,6 @@ class WgFormatsFuzzTest {
     }
 
     private static Secrets secrets(Random random) {
-        return new Secrets(key(random), key(random), key(random));
-    }
-
-    private static String key(Random random) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
+        return new Secrets(TestKeys.randomBase64(random), TestKeys.randomBase64(random), TestKeys.randomBase64(random));
     }
 }

@@ -3,9 +3,6 @@ package org.wgtrack.wg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,19 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wgtrack.testing.WgDumps;
+import org.wgtrack.testing.TestKeys;
+import org.wgtrack.testing.TestResources;
 
 class WgQuickParserTest {
 
     static String fixture(String name) {
-        try (var in = WgQuickParserTest.class.getResourceAsStream("/wg/quick/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResources.text("wg/quick/" + name);
     }
 
     static InterfaceConfig parse(String name) throws WgConfigException {
@@ -182,7 +173,7 @@ class WgQuickParserTest {
         int peers = 1 + random.nextInt(5);
         for (int p = 0; p < peers; p++) {
             text.append(random.nextBoolean() ? "[Peer]\n" : "[peer]\n");
-            text.append("PublicKey = ").append(WgDumps.randomKey(random)).append('\n');
+            text.append("PublicKey = ").append(TestKeys.randomBase64(random)).append('\n');
             if (random.nextBoolean()) {
                 text.append(secretLine(random, random.nextBoolean() ? "PresharedKey" : "presharedkey", secret(random, secrets)));
             }
@@ -200,7 +191,7 @@ class WgQuickParserTest {
     }
 
     private static String secret(Random random, List<String> secrets) {
-        String key = WgDumps.randomKey(random);
+        String key = TestKeys.randomBase64(random);
         secrets.add(key);
         return key;
     }

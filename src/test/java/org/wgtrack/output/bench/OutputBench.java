@@ -6,11 +6,9 @@ import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,11 +25,11 @@ import org.wgtrack.output.MetricsExposition;
 import org.wgtrack.output.PeerSnapshot;
 import org.wgtrack.output.Snapshot;
 import org.wgtrack.output.StatusDocument;
+import org.wgtrack.testing.PeerSnapshotBuilder;
+import org.wgtrack.testing.TestKeys;
 import org.wgtrack.track.HandshakeStatus;
 import org.wgtrack.track.PeerState;
-import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
-import org.wgtrack.wg.PublicKey;
 
 /**
  * What one cycle's outputs cost per snapshot: influx text, JSON document, one /metrics scrape.
@@ -56,14 +54,11 @@ public class OutputBench {
     public void setUp() {
         List<PeerSnapshot> list = new ArrayList<>();
         for (int i = 0; i < peers; i++) {
-            byte[] key = new byte[32];
-            key[0] = (byte) i;
-            key[1] = (byte) (i >> 8);
-            list.add(new PeerSnapshot("wg" + (i % 3), new PublicKey(Base64.getEncoder().encodeToString(key)),
-                    Optional.of("peer " + i), PeerState.UP_OK, HandshakeStatus.OK, 1_795_608_000L, OptionalLong.of(30),
-                    1L << 30, 1L << 20, Optional.of(new Endpoint("192.0.2." + (i % 250), 51820)),
-                    Optional.of(new Endpoint("p" + i + ".example.org", 51820)), List.of(AllowedIp.parse("10.0.0.1/32")),
-                    Optional.of(Duration.ofMillis(2)), 1, Optional.empty()));
+            list.add(PeerSnapshotBuilder.peer("wg" + (i % 3), TestKeys.numbered(i)).withName("peer " + i)
+                    .withState(PeerState.UP_OK).withHandshake(HandshakeStatus.OK, 1_795_608_000L, 30)
+                    .withTransfer(1L << 30, 1L << 20).withEndpoint(new Endpoint("192.0.2." + (i % 250), 51820))
+                    .withConfigEndpoint(new Endpoint("p" + i + ".example.org", 51820)).withAllowedIps("10.0.0.1/32")
+                    .withPingRoundTrip(Duration.ofMillis(2)).withEndpointUpdates(1).build());
         }
         snapshot = new Snapshot(Instant.parse("2026-11-25T12:00:30Z"), Optional.empty(), list,
                 Optional.of(Duration.ofMillis(5)), Map.of("changed", 1L));
