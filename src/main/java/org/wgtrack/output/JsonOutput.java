@@ -2,14 +2,8 @@ package org.wgtrack.output;
 
 import java.io.IOException;
 
-/** Writes the {@link StatusDocument} to the spec's file, atomically, every cycle. */
-public final class JsonOutput implements Output {
-
-    private final JsonSpec spec;
-
-    public JsonOutput(JsonSpec spec) {
-        this.spec = spec;
-    }
+/** Writes the {@link StatusDocument} to the spec's file, atomically, every cycle; holds nothing between cycles. */
+public record JsonOutput(JsonSpec spec) implements Output {
 
     @Override
     public String name() {

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Reads a systemd-networkd WireGuard {@code .netdev} file and its drop-ins
@@ -184,25 +183,8 @@ public final class NetdevParser {
         if (first != null) {
             throw values.error(peer.publicKeyLine, "duplicate PublicKey= " + peer.publicKey.base64() + " (first at " + first + ")");
         }
-        peers.add(new PeerConfig(peer.publicKey, Optional.ofNullable(peer.endpoint), peer.allowedIps, peer.keepalive,
-                Optional.ofNullable(peer.name).or(() -> Optional.ofNullable(peer.nameAbove)), peer.line));
+        peers.add(peer.toConfig());
         peer = null;
     }
 
-    /** A [WireGuardPeer] being read. */
-    private static final class PeerDraft {
-        final int line;
-        final String nameAbove;
-        final List<AllowedIp> allowedIps = new ArrayList<>();
-        PublicKey publicKey;
-        int publicKeyLine;
-        Endpoint endpoint;
-        OptionalInt keepalive = OptionalInt.empty();
-        String name;
-
-        PeerDraft(int line, String nameAbove) {
-            this.line = line;
-            this.nameAbove = nameAbove;
-        }
-    }
 }

@@ -146,17 +146,9 @@ public final class NmKeyfileParser {
     private static Map<String, Group> groups(ConfigText file, boolean lenient) {
         Map<String, Group> groups = new LinkedHashMap<>();
         Group current = null;
-        String text = file.text();
-        int number = 0;
-        int start = text.startsWith("\uFEFF") ? 1 : 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            number++;
-            String line = text.substring(start, end).stripLeading();
-            start = end + 1;
+        List<String> lines = TextLines.of(file.text());
+        for (int number = 1; number <= lines.size(); number++) {
+            String line = lines.get(number - 1).stripLeading();
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }

@@ -31,16 +31,9 @@ final class SystemdSyntax {
         List<Line> lines = new ArrayList<>();
         StringBuilder continued = null;
         int continuedFrom = 0;
-        int number = 0;
-        int start = text.startsWith("\uFEFF") ? 1 : 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            number++;
-            String physical = text.substring(start, end);
-            start = end + 1;
+        List<String> physicalLines = TextLines.of(text);
+        for (int number = 1; number <= physicalLines.size(); number++) {
+            String physical = physicalLines.get(number - 1);
             String stripped = physical.strip();
             if (continued != null && !stripped.isEmpty() && (stripped.charAt(0) == '#' || stripped.charAt(0) == ';')) {
                 continue;

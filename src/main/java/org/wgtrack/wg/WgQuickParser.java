@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.wgtrack.log.Shown;
 
 /**
@@ -60,16 +58,9 @@ public final class WgQuickParser {
     }
 
     private InterfaceConfig run(String text) throws WgConfigException {
-        int lineNumber = 0;
-        int start = text.startsWith("\uFEFF") ? 1 : 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            lineNumber++;
-            line(text.substring(start, end), lineNumber);
-            start = end + 1;
+        List<String> lines = TextLines.of(text);
+        for (int i = 0; i < lines.size(); i++) {
+            line(lines.get(i), i + 1);
         }
         settlePendingName(false);
         finishPeer();
@@ -201,9 +192,7 @@ public final class WgQuickParser {
         if (peer.publicKey == null) {
             throw error(peer.line, "[Peer] has no PublicKey (expected a PublicKey = … line in the section)");
         }
-        // A name inside the section is the more specific one.
-        peers.add(new PeerConfig(peer.publicKey, Optional.ofNullable(peer.endpoint), peer.allowedIps,
-                peer.keepalive, Optional.ofNullable(peer.name).or(() -> Optional.ofNullable(peer.nameAbove)), peer.line));
+        peers.add(peer.toConfig());
         peer = null;
     }
 
@@ -226,20 +215,4 @@ public final class WgQuickParser {
         return values.error(lineNumber, problem);
     }
 
-    /** A [Peer] being read; becomes a PeerConfig at the next section or the end of the file. */
-    private static final class PeerDraft {
-        final int line;
-        final List<AllowedIp> allowedIps = new ArrayList<>();
-        PublicKey publicKey;
-        int publicKeyLine;
-        Endpoint endpoint;
-        OptionalInt keepalive = OptionalInt.empty();
-        String name;
-        final String nameAbove;
-
-        PeerDraft(int line, String nameAbove) {
-            this.line = line;
-            this.nameAbove = nameAbove;
-        }
-    }
 }
