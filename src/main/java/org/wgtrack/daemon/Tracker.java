@@ -118,8 +118,10 @@ final class Tracker {
     }
 
     private List<Work> gather(WgtrackConfig config, LiveState live, Instant now) {
+        // Only the tracked interfaces' configurations are looked up: "track = no" means leave it alone.
         Set<String> interfaceNames = new LinkedHashSet<>();
-        live.interfaces().forEach(i -> interfaceNames.add(i.name()));
+        live.interfaces().stream().map(InterfaceStatus::name).filter(name -> config.trackingFor(name).track())
+                .forEach(interfaceNames::add);
         wgConfigs.track(interfaceNames);
 
         // Without a ping program every peer is judged as one with an unpingable target; the

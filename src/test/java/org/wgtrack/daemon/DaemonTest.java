@@ -265,6 +265,31 @@ class DaemonTest {
     }
 
     @Test
+    void anUntrackedInterfaceIsLeftAloneItsConfigurationNotLookedUp() throws Exception {
+        TrackingParams untracked = TrackingParamsBuilder.defaults().withTrack(false).build();
+        WgtrackConfig.TrackingResolver tracking = new WgtrackConfig.TrackingResolver() {
+            @Override
+            public TrackingParams forInterface(String interfaceName) {
+                return interfaceName.equals("wg9") ? untracked : TrackingParams.DEFAULTS;
+            }
+
+            @Override
+            public TrackingParams forPeer(String interfaceName, PublicKey peer) {
+                return forInterface(interfaceName);
+            }
+        };
+        WgtrackConfig config = new WgtrackConfig("test.conf", new GeneralSettings(Duration.ofSeconds(30), LogLevel.INFO, dir, "wg"),
+                tracking, List.of(), List.of());
+        LiveState wg0 = live(FRESH, "192.0.2.1:51820", ALPHA);
+        wg.serve(() -> new LiveState(List.of(wg0.interfaces().get(0),
+                new InterfaceStatus("wg9", Optional.of(HUB), OptionalInt.of(51829), OptionalLong.empty(), List.of()))));
+        daemon(config, () -> config, Daemon.Ticker.SYSTEM);
+
+        assertThat(cycle().peers()).extracting(PeerSnapshot::interfaceName).containsOnly("wg0");
+        assertThat(log()).contains("wg0: no ").doesNotContain("wg9");
+    }
+
+    @Test
     void eachPingResultReachesThePeerItWasSentFor() throws Exception {
         PublicKey unpingable = new PublicKey("mRcPuxg0d6NalMm/OQt3AgnTKlldSph9QfSz5ZJHGr4=");
         PublicKey silent = new PublicKey("BRlLtV3KYPgfuBBkoWqIw6NfqJFDCGTtP7jvM9c1pks=");
