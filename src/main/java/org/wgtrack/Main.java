@@ -16,6 +16,7 @@ import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.daemon.Daemon;
 import org.wgtrack.daemon.Lookups;
 import org.wgtrack.daemon.Signals;
+import org.wgtrack.events.HookFactory;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.log.RateLimiter;
@@ -94,10 +95,12 @@ public final class Main implements Callable<Integer>, Daemon.ConfigSource {
         PrintWriter err = spec.commandLine().getErr();
         WgtrackConfig loaded;
         OutputPlan outputs;
+        HookFactory.HookPlan hooks;
         Signals.configReading();
         try {
             loaded = loadConfig();
             outputs = OutputFactory.validate(loaded.outputs());
+            hooks = HookFactory.validate(loaded.hooks());
         } catch (ConfigException e) {
             err.println("wgtrack: " + e.getMessage().replace("\n", "\nwgtrack: "));
             err.flush();
@@ -109,6 +112,7 @@ public final class Main implements Callable<Integer>, Daemon.ConfigSource {
         }
         loaded.warnings().forEach(w -> Log.warning(w.toString()));
         outputs.warnings().forEach(w -> Log.warning(w.toString()));
+        hooks.warnings().forEach(w -> Log.warning(w.toString()));
         if (Signals.stopPending()) {
             Log.info(STOPPED_DURING_START_UP);
             return 0;

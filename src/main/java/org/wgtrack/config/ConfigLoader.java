@@ -40,7 +40,7 @@ public final class ConfigLoader {
 
     private static final Pattern REFERENCE = Pattern.compile("%\\(([^)]+)\\)s");
     private static final String SECTION_KINDS =
-            "[general], [DEFAULT], [interface:<ifname>], [peer:<ifname>:<public-key>] or [output:<name>]";
+            "[general], [DEFAULT], [interface:<ifname>], [peer:<ifname>:<public-key>], [output:<name>] or [hook:<name>]";
 
     private final IniDocument doc;
     private final List<ConfigProblem> errors = new ArrayList<>();
@@ -98,6 +98,7 @@ public final class ConfigLoader {
         Map<String, SectionValues> interfaces = new LinkedHashMap<>();
         Map<String, Map<PublicKey, SectionValues>> peers = new LinkedHashMap<>();
         List<OutputSettings> outputs = new ArrayList<>();
+        List<HookSettings> hooks = new ArrayList<>();
         for (IniSection section : doc.sections()) {
             SectionName name = SectionName.parse(section.name());
             if (name.problem() != null) {
@@ -110,6 +111,7 @@ public final class ConfigLoader {
                 case PEER -> peers.computeIfAbsent(name.interfaceName(), n -> new LinkedHashMap<>())
                         .put(name.peer(), settings(section, name.kind()));
                 case OUTPUT -> outputs.add(output(section, name.outputName()));
+                case HOOK -> hooks.add(new HookSettings(name.outputName(), doc.source(), section.line(), rawValues(section)));
                 // DEFAULT never gets here: IniDocument keeps it apart from the other sections
                 case UNKNOWN, DEFAULT -> warnings.add(new ConfigProblem(doc.source(), section.line(), section.name(), null,
                         unknownSection(section.name())));
@@ -127,7 +129,7 @@ public final class ConfigLoader {
                 daemon(Setting.NETWORKD_CONFIG_DIRS, GeneralSettings.DEFAULTS.networkdConfigDirs(), general, defaults),
                 daemon(Setting.NETWORKMANAGER_CONFIG_DIRS, GeneralSettings.DEFAULTS.networkManagerConfigDirs(), general, defaults));
         return new WgtrackConfig(doc.source(), generalSettings,
-                SectionTrackingResolver.build(defaults, general, interfaces, peers), outputs, byLine(warnings));
+                SectionTrackingResolver.build(defaults, general, interfaces, peers), outputs, hooks, byLine(warnings));
     }
 
     /** Section kinds are case-sensitive (as configparser's names): "[General]" gets a hint. */
@@ -138,7 +140,7 @@ public final class ConfigLoader {
         String meant = null;
         if (kind.equalsIgnoreCase("default")) {
             meant = "DEFAULT";
-        } else if (List.of("general", "interface", "peer", "output").contains(kind.toLowerCase(Locale.ROOT))) {
+        } else if (List.of("general", "interface", "peer", "output", "hook").contains(kind.toLowerCase(Locale.ROOT))) {
             meant = kind.toLowerCase(Locale.ROOT) + rest;
         }
         if (meant != null && !meant.equals(name)) {
@@ -203,6 +205,15 @@ public final class ConfigLoader {
             return "belongs to one peer; ignored here (expected in [peer:…])";
         }
         return null;
+    }
+
+    /** The keys written in a hook section, interpolated; the hooks validate them. */
+    private Map<String, SettingValue> rawValues(IniSection section) {
+        Map<String, SettingValue> values = new LinkedHashMap<>();
+        for (IniEntry entry : section.ownEntries()) {
+            interpolate(section, entry).ifPresent(text -> values.put(entry.key(), new SettingValue(text, doc.source(), entry.line())));
+        }
+        return values;
     }
 
     /** The keys written in an output section, interpolated; each output type validates its own. */

@@ -6,14 +6,15 @@ import org.wgtrack.wg.PublicKey;
 
 /**
  * What a section header of wgtrack's config names: {@code [general]}, {@code [DEFAULT]},
- * {@code [interface:wg0]}, {@code [peer:wg0:<base64 key>]} or {@code [output:influx]}.
+ * {@code [interface:wg0]}, {@code [peer:wg0:<base64 key>]}, {@code [output:influx]} or {@code [hook:ops-mail]}.
  * Kinds are matched case-sensitively, as configparser matches section names.
  *
+ * @param outputName the name of an output or hook section
  * @param problem why a recognised kind has a bad name (null when fine); never echoes a peer key
  */
 record SectionName(Kind kind, String interfaceName, PublicKey peer, String outputName, String problem) {
 
-    enum Kind { GENERAL, DEFAULT, INTERFACE, PEER, OUTPUT, UNKNOWN }
+    enum Kind { GENERAL, DEFAULT, INTERFACE, PEER, OUTPUT, HOOK, UNKNOWN }
 
     /** Linux IFNAMSIZ is 16 including the terminating NUL. */
     static final int MAX_INTERFACE_NAME = 15;
@@ -52,6 +53,11 @@ record SectionName(Kind kind, String interfaceName, PublicKey peer, String outpu
             String output = name.substring("output:".length());
             return new SectionName(Kind.OUTPUT, null, null, output,
                     output.isEmpty() ? "invalid output section (expected [output:<name>], got no name)" : null);
+        }
+        if (name.startsWith("hook:")) {
+            String hook = name.substring("hook:".length());
+            return new SectionName(Kind.HOOK, null, null, hook,
+                    hook.isEmpty() ? "invalid hook section (expected [hook:<name>], got no name)" : null);
         }
         return of(Kind.UNKNOWN);
     }

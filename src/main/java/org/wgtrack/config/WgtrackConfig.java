@@ -18,6 +18,7 @@ public record WgtrackConfig(
         GeneralSettings general,
         TrackingResolver tracking,
         List<OutputSettings> outputs,
+        List<HookSettings> hooks,
         List<ConfigProblem> warnings) {
 
     public WgtrackConfig {
@@ -25,7 +26,14 @@ public record WgtrackConfig(
         Objects.requireNonNull(general, "general");
         Objects.requireNonNull(tracking, "tracking");
         outputs = List.copyOf(outputs);
+        hooks = List.copyOf(hooks);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A configuration without hooks. */
+    public WgtrackConfig(String source, GeneralSettings general, TrackingResolver tracking, List<OutputSettings> outputs,
+                         List<ConfigProblem> warnings) {
+        this(source, general, tracking, outputs, List.of(), warnings);
     }
 
     /** Tracking parameters of a peer. */

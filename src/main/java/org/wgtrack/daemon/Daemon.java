@@ -2,14 +2,21 @@ package org.wgtrack.daemon;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.GeneralSettings;
 import org.wgtrack.config.OutputSettings;
 import org.wgtrack.config.WgtrackConfig;
+import org.wgtrack.events.Event;
+import org.wgtrack.events.HookFactory;
+import org.wgtrack.events.Hooks;
+import org.wgtrack.events.ProcessHookCommand;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.log.RateLimiter;
@@ -23,6 +30,8 @@ import org.wgtrack.system.Pinger;
 import org.wgtrack.system.ServiceManager;
 import org.wgtrack.system.Wg;
 import org.wgtrack.text.PlainDecimal;
+import org.wgtrack.track.PeerState;
+import org.wgtrack.wg.PeerId;
 
 /**
  * The composition root and the cycle loop. Cycles start at a fixed rate, {@code cycle_time}
@@ -92,6 +101,11 @@ public final class Daemon {
     /** The last cycle's STATUS= line, repeated with the watchdog keep-alives between cycles. */
     private String status = "starting";
     private WgtrackConfig config;
+    /** The events of the cycle running, for the hooks at its end (cycle thread only). */
+    private final List<Event> cycleEvents = new ArrayList<>();
+    private final Hooks hooks;
+    /** The peers down after the last cycle that read the live state, for down_after while it cannot be read. */
+    private Set<PeerId> down = Set.of();
     private volatile Wg wg;
     private OutputSet outputs;
 
@@ -120,7 +134,13 @@ public final class Daemon {
         this.wgConfigs = new WgConfigStore(ConfigSources.of(config.general()));
         this.updater = new EndpointUpdater(lookups, () -> wg, clock);
         this.pinger = pinger;
-        this.tracker = new Tracker(pinger, interfaceAddresses, updater, wgConfigs, clock, true);
+        this.tracker = new Tracker(pinger, interfaceAddresses, updater, wgConfigs, clock, true, cycleEvents::add);
+        this.hooks = new Hooks(new ProcessHookCommand());
+        try {
+            hooks.reconfigure(HookFactory.validate(config.hooks()));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("hooks not validated before start: " + e.getMessage(), e);
+        }
     }
 
     /** Asks for a reload before the next cycle (safe from a signal handler). */
@@ -200,12 +220,19 @@ public final class Daemon {
 
     /** One cycle and its outputs; a bug in it is logged and does not end the daemon. */
     Snapshot runCycle(Optional<Duration> previousCycle) throws InterruptedException {
+        cycleEvents.clear();
         try {
             Snapshot snapshot = tracker.runCycle(config, wg, previousCycle);
             writeOutputs(snapshot);
+            if (snapshot.liveStateOk()) {
+                down = snapshot.peers().stream().filter(p -> !p.isUp() && p.state() != PeerState.UNDEFINED)
+                        .map(p -> new PeerId(p.interfaceName(), p.publicKey())).collect(Collectors.toUnmodifiableSet());
+            }
+            hooks.cycle(List.copyOf(cycleEvents), down);
             return snapshot;
         } catch (RuntimeException e) {
             // A bug must not end tracking of every other peer: report it whole and go on.
+            cycleEvents.clear();
             Log.error("cycle failed: " + e);
             for (StackTraceElement frame : e.getStackTrace()) {
                 Log.debug("    at " + frame);
@@ -274,20 +301,24 @@ public final class Daemon {
         Log.info("reloading configuration");
         WgtrackConfig next;
         OutputPlan plan;
+        HookFactory.HookPlan hookPlan;
         try {
             next = configSource.load();
             plan = outputValidator.validate(next.outputs());
+            hookPlan = HookFactory.validate(next.hooks());
         } catch (ConfigException e) {
             Log.error("configuration not reloaded, keeping the previous one:\n" + e.getMessage());
             return;
         }
         next.warnings().forEach(w -> Log.warning(w.toString()));
         plan.warnings().forEach(w -> Log.warning(w.toString()));
+        hookPlan.warnings().forEach(w -> Log.warning(w.toString()));
         config = next;
         Log.get().setThreshold(logLevelOverride.orElse(next.general().logLevel()));
         wg = wgFactory.apply(next.general());
         wgConfigs.reload(ConfigSources.of(next.general()));
         outputs = outputs.reconfigure(plan);
+        hooks.reconfigure(hookPlan);
         try {
             pinger.redetect();
         } catch (InterruptedException e) {
@@ -299,5 +330,6 @@ public final class Daemon {
     void close() {
         updater.close();
         outputs.close();
+        hooks.close();
     }
 }

@@ -48,11 +48,20 @@ final class EndpointUpdater implements AutoCloseable {
         }
     }
 
-    record Outcome(PeerId peer, Result result, Instant at) {
+    /**
+     * What one re-resolution came to, for the cycle thread.
+     *
+     * @param before  the endpoint WireGuard used before
+     * @param after   for {@link Result#CHANGED}: the endpoint it uses now
+     * @param message the words of the log line ({@code cannot resolve …: unknown host})
+     */
+    record Outcome(PeerId peer, Optional<String> name, Result result, Instant at, Optional<Endpoint> before,
+                   Optional<Endpoint> after, String message) {
     }
 
     /** A re-resolution to run: the configured hostname endpoint and what wg currently uses. */
-    record Request(PeerId peer, String describedPeer, Endpoint configured, Optional<Endpoint> current, AddressFamily family) {
+    record Request(PeerId peer, Optional<String> name, String describedPeer, Endpoint configured, Optional<Endpoint> current,
+                   AddressFamily family) {
     }
 
     private final Resolver resolver;
@@ -120,7 +129,7 @@ final class EndpointUpdater implements AutoCloseable {
         boolean samePort = request.current().map(e -> e.port() == port).orElse(false);
         if (samePort && current.isPresent() && addresses.stream().filter(request.family()::allows).anyMatch(current.get()::equals)) {
             Log.debug(who + ": " + host + " still resolves to " + request.current().get() + "; endpoint unchanged");
-            record(request, Result.UNCHANGED);
+            record(request, Result.UNCHANGED, Optional.empty(), "unchanged");
             return;
         }
         Endpoint next = Endpoint.of(chosen.get(), port);
@@ -128,7 +137,7 @@ final class EndpointUpdater implements AutoCloseable {
             wg.get().setEndpoint(request.peer().interfaceName(), request.peer().publicKey(), new InetSocketAddress(chosen.get(), port));
             Log.info(who + ": endpoint " + request.current().map(Endpoint::toString).orElse("(none)") + " → " + next
                     + " (" + host + " re-resolved)");
-            record(request, Result.CHANGED);
+            record(request, Result.CHANGED, Optional.of(next), host + " re-resolved");
         } catch (WgException e) {
             fail(request, "setting endpoint " + next + " failed: " + e.getMessage());
         }
@@ -140,12 +149,12 @@ final class EndpointUpdater implements AutoCloseable {
         } else {
             Log.debug(request.describedPeer() + ": " + message);
         }
-        record(request, Result.FAILED);
+        record(request, Result.FAILED, Optional.empty(), message);
     }
 
-    private void record(Request request, Result result) {
+    private void record(Request request, Result result, Optional<Endpoint> after, String message) {
         totals.get(result).incrementAndGet();
-        outcomes.add(new Outcome(request.peer(), result, clock.instant()));
+        outcomes.add(new Outcome(request.peer(), request.name(), result, clock.instant(), request.current(), after, message));
     }
 
     /** Outcomes that arrived since the last call, oldest first. */

@@ -31,7 +31,7 @@ public final class Observer {
         pinger.unavailable().ifPresent(reason -> Log.warning(reason + ": judging every peer by its handshake alone"));
         try (EndpointUpdater updater = new EndpointUpdater(Lookups.on(new SystemResolver(), Duration.ZERO), () -> wg, Clock.systemUTC())) {
             Tracker tracker = new Tracker(pinger, new JdkInterfaceAddresses(), updater,
-                    new WgConfigStore(ConfigSources.of(config.general())), Clock.systemUTC(), false);
+                    new WgConfigStore(ConfigSources.of(config.general())), Clock.systemUTC(), false, event -> { });
             return tracker.runCycle(config, wg, Optional.empty());
         }
     }

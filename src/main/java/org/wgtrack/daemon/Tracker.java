@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.wgtrack.config.TrackingParams;
 import org.wgtrack.config.WgtrackConfig;
+import org.wgtrack.events.Event;
+import org.wgtrack.events.EventDeriver;
 import org.wgtrack.log.Log;
 import org.wgtrack.output.PeerSnapshot;
 import org.wgtrack.output.Snapshot;
@@ -55,6 +58,9 @@ final class Tracker {
     private final WgConfigStore wgConfigs;
     private final Clock clock;
     private final boolean actOnLinks;
+    private final Consumer<Event> events;
+    private final EventDeriver deriver = new EventDeriver();
+    private Instant cycleTime = Instant.EPOCH;
     /** What the last cycle left of every tracked peer; each cycle replaces it whole. */
     private Map<PeerId, TrackedPeer> peers = Map.of();
     private Optional<String> lastDumpError = Optional.empty();
@@ -62,10 +68,13 @@ final class Tracker {
     /**
      * @param actOnLinks false for an observer that must change nothing ({@code wgtrack status --once}):
      *                   it judges and pings, but never re-resolves or sets an endpoint
+     * @param events     receives the cycle's events (state changes, endpoint repairs, live-state
+     *                   failures) on the cycle thread, oldest first
      */
     Tracker(Pinger pinger, InterfaceAddresses interfaceAddresses, EndpointUpdater updater, WgConfigStore wgConfigs,
-            Clock clock, boolean actOnLinks) {
+            Clock clock, boolean actOnLinks, Consumer<Event> events) {
         this.actOnLinks = actOnLinks;
+        this.events = events;
         this.pinger = pinger;
         this.interfaceAddresses = interfaceAddresses;
         this.updater = updater;
@@ -86,17 +95,22 @@ final class Tracker {
 
     Snapshot runCycle(WgtrackConfig config, Wg wg, Optional<Duration> previousCycle) throws InterruptedException {
         Instant now = clock.instant();
+        cycleTime = now;
         applyResolutionOutcomes();
         LiveState live;
         try {
             live = wg.dump();
             if (lastDumpError.isPresent()) {
                 Log.info("reading the live state works again");
+                events.accept(EventDeriver.liveState(now, true, "reading the live state works again"));
                 lastDumpError = Optional.empty();
             }
         } catch (WgException e) {
             if (!lastDumpError.equals(Optional.of(e.getMessage()))) {
                 Log.error("reading the live state failed: " + e.getMessage() + " (retrying every cycle)");
+            }
+            if (lastDumpError.isEmpty()) {
+                events.accept(EventDeriver.liveState(now, false, e.getMessage()));
             }
             lastDumpError = Optional.of(e.getMessage());
             return new Snapshot(now, lastDumpError, List.of(), previousCycle, updater.totals());
@@ -114,6 +128,7 @@ final class Tracker {
             snapshots.add(snapshot(w, peer, ping.flatMap(PingResult::roundTrip)));
         }
         peers = judged; // a peer gone from the live state is forgotten: it starts afresh if it returns
+        deriver.retain(judged.keySet());
         return new Snapshot(now, Optional.empty(), snapshots, previousCycle, updater.totals());
     }
 
@@ -208,10 +223,15 @@ final class Tracker {
         EndpointKind kind = endpointKind(w);
         Observation observation = new Observation(w.handshake(), w.handshakeAgeSeconds(), outcome, w.target().pingable(), kind);
         Step step = PeerStateMachine.step(w.peer().track(), observation, w.params());
-        step.transition().ifPresent(t -> Log.info(w.describe() + ": " + t.from().label() + " → " + t.to().label() + " (" + t.reason() + ")"));
+        step.transition().ifPresent(t -> {
+            Log.info(w.describe() + ": " + t.from().label() + " → " + t.to().label() + " (" + t.reason() + ")");
+            deriver.transition(cycleTime, w.id(), w.name(), t, w.configuredEndpoint().or(() -> w.live().endpoint()))
+                    .ifPresent(events);
+        });
         if (actOnLinks && step.resolveNow() && kind == EndpointKind.HOSTNAME) {
             Endpoint configured = w.configuredEndpoint().orElseThrow();
-            updater.request(new EndpointUpdater.Request(w.id(), w.describe(), configured, w.live().endpoint(), w.params().addressFamily()));
+            updater.request(new EndpointUpdater.Request(w.id(), w.name(), w.describe(), configured, w.live().endpoint(),
+                    w.params().addressFamily()));
         }
         return w.peer().judged(step.next(), w.unpingableReason());
     }
@@ -231,6 +251,7 @@ final class Tracker {
     private void applyResolutionOutcomes() {
         Map<PeerId, TrackedPeer> updated = null;
         for (EndpointUpdater.Outcome outcome : updater.drain()) {
+            announce(outcome);
             TrackedPeer peer = updated == null ? peers.get(outcome.peer()) : updated.get(outcome.peer());
             if (peer != null && outcome.result() == EndpointUpdater.Result.CHANGED) {
                 if (updated == null) {
@@ -241,6 +262,18 @@ final class Tracker {
         }
         if (updated != null) {
             peers = updated;
+        }
+    }
+
+    /** An endpoint set or a lookup that failed is news for the hooks. */
+    private void announce(EndpointUpdater.Outcome outcome) {
+        switch (outcome.result()) {
+            case CHANGED -> events.accept(EventDeriver.endpointChanged(outcome.at(), outcome.peer(), outcome.name(), outcome.before(),
+                    outcome.after().orElseThrow(), outcome.message()));
+            case FAILED -> deriver.resolutionFailed(outcome.at(), outcome.peer(), outcome.name(), outcome.message(), outcome.before())
+                    .ifPresent(events);
+            case UNCHANGED -> {
+            }
         }
     }
 

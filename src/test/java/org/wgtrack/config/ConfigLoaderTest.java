@@ -250,7 +250,7 @@ class ConfigLoaderTest {
                 file + ":12: [interface:wg0] loglevel: applies to the whole daemon; ignored here (expected in [general] or [DEFAULT])",
                 file + ":19: [Interface:wg1] unknown section, ignored (did you mean [interface:wg1]? section names are case-sensitive)",
                 file + ":22: [general-settings] unknown section, ignored (expected [general], [DEFAULT], [interface:<ifname>], "
-                        + "[peer:<ifname>:<public-key>] or [output:<name>])");
+                        + "[peer:<ifname>:<public-key>], [output:<name>] or [hook:<name>])");
         assertThat(config.general().cycleTime()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.trackingFor("wg0").pingAddress()).map(a -> a.getHostAddress()).contains("10.8.0.1");
         assertThat(config.trackingFor("wg0", PEER).pingAddress()).map(a -> a.getHostAddress()).contains("10.8.0.7");
@@ -322,7 +322,7 @@ class ConfigLoaderTest {
     void valuesInUnknownSectionsAreNotValidated() throws ConfigException {
         WgtrackConfig config = ConfigLoader.parse("t", "[old]\ncycle_time = fast\nx = %(nowhere)s\n");
         assertThat(warnings(config)).containsExactly("t:1: [old] unknown section, ignored (expected [general], [DEFAULT], "
-                + "[interface:<ifname>], [peer:<ifname>:<public-key>] or [output:<name>])");
+                + "[interface:<ifname>], [peer:<ifname>:<public-key>], [output:<name>] or [hook:<name>])");
     }
 
     @Test

@@ -44,7 +44,7 @@ class EndpointUpdaterTest {
     }
 
     private static EndpointUpdater.Request request(String current) {
-        return new EndpointUpdater.Request(PEER, "wg0 alpha", Endpoint.parse("alpha.example:51820"),
+        return new EndpointUpdater.Request(PEER, Optional.of("alpha"), "wg0 alpha", Endpoint.parse("alpha.example:51820"),
                 Optional.of(Endpoint.parse(current)), AddressFamily.ANY);
     }
 
