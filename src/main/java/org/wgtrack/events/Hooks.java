@@ -152,8 +152,7 @@ public final class Hooks implements AutoCloseable {
         void deliver(Event event) {
             String what = spec.name() + ": " + describe(event);
             try {
-                HookCommand.Result result = command.run(spec.command(), EventJson.environment(event), EventJson.of(event) + "\n",
-                        spec.timeout());
+                HookCommand.Result result = runOnce(command, spec, event);
                 if (result.succeeded()) {
                     counts.get(Result.SENT).incrementAndGet();
                     Log.debug("hook " + what + " delivered" + shown(result.output()));
@@ -192,8 +191,14 @@ public final class Hooks implements AutoCloseable {
         }
     }
 
+    /** Runs the hook's program for one event and waits for it (what every delivery does; {@code wgtrack hook test} too). */
+    public static HookCommand.Result runOnce(HookCommand command, HookSpec spec, Event event) throws java.io.IOException,
+            InterruptedException {
+        return command.run(spec.command(), EventJson.environment(event), EventJson.of(event) + "\n", spec.timeout());
+    }
+
     /** {@code down wg0 berlin (xTIBA5rb…)}, {@code live_state_failed}. */
-    static String describe(Event event) {
+    public static String describe(Event event) {
         return event.type().label() + event.peer().map(p -> " " + p.describe(event.name())).orElse("");
     }
 
