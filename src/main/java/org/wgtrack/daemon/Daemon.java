@@ -16,6 +16,7 @@ import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.events.Event;
 import org.wgtrack.events.HookFactory;
 import org.wgtrack.events.Hooks;
+import org.wgtrack.events.JdkWebhookClient;
 import org.wgtrack.events.ProcessHookCommand;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
@@ -135,7 +136,7 @@ public final class Daemon {
         this.updater = new EndpointUpdater(lookups, () -> wg, clock);
         this.pinger = pinger;
         this.tracker = new Tracker(pinger, interfaceAddresses, updater, wgConfigs, clock, true, cycleEvents::add);
-        this.hooks = new Hooks(new ProcessHookCommand());
+        this.hooks = new Hooks(new ProcessHookCommand(), new JdkWebhookClient());
         try {
             hooks.reconfigure(HookFactory.validate(config.hooks()));
         } catch (ConfigException e) {

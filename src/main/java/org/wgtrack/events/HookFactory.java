@@ -25,9 +25,12 @@ import org.wgtrack.log.Shown;
  */
 public final class HookFactory {
 
-    /** Every key of an exec hook, in the order of the README's table. */
-    static final List<String> KEYS = List.of("type", "command", "timeout", "on", "interfaces", "peers", "down_after",
-            "on_startup", "concurrency");
+    /** Every key a hook may have, in the order of the README's table. */
+    static final List<String> KEYS = List.of("type", "command", "url", "format", "header", "header_file", "retries", "timeout",
+            "on", "interfaces", "peers", "down_after", "on_startup", "concurrency");
+    static final int DEFAULT_RETRIES = 3;
+    private static final Set<String> EXEC_ONLY = Set.of("command");
+    private static final Set<String> WEBHOOK_ONLY = Set.of("url", "format", "header", "header_file", "retries");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     static final Set<EventType> DEFAULT_ON = EnumSet.of(EventType.DOWN, EventType.UP);
     static final int DEFAULT_CONCURRENCY = 4;
@@ -72,16 +75,26 @@ public final class HookFactory {
                             + String.join(", ", KEYS) + ")"));
                 }
             }
-            String type = section.get("type").map(SettingValue::value).orElse("exec");
-            if (!type.equals("exec")) {
-                error("type", "expected exec (webhooks are not available yet)");
+            String type = section.get("type").map(SettingValue::value).orElse(section.get("url").isPresent() ? "webhook" : "exec");
+            Optional<List<String>> command = Optional.empty();
+            Optional<Webhook> webhook = Optional.empty();
+            Set<String> otherTypes = type.equals("exec") ? WEBHOOK_ONLY : type.equals("webhook") ? EXEC_ONLY : Set.of();
+            for (String key : otherTypes) {
+                section.get(key).ifPresent(v -> warnings.add(problem(v, key, "applies to type = "
+                        + (type.equals("exec") ? "webhook" : "exec") + " only; ignored")));
             }
-            Optional<List<String>> command = section.get("command").flatMap(v -> CommandLine.split(v.value()));
-            if (section.get("command").isEmpty()) {
-                errors.add(new ConfigProblem(section.source(), section.line(), section.section(), null,
-                        "no command (expected command = /path/to/program [args…])"));
-            } else if (command.isEmpty()) {
-                error("command", "expected a program and its arguments, quotes closed, escapes \\\\ \\\" \\' \\n \\t \\r or \\ and a space");
+            if (type.equals("exec")) {
+                command = section.get("command").flatMap(v -> CommandLine.split(v.value()));
+                if (section.get("command").isEmpty()) {
+                    errors.add(new ConfigProblem(section.source(), section.line(), section.section(), null,
+                            "no command (expected command = /path/to/program [args…])"));
+                } else if (command.isEmpty()) {
+                    error("command", "expected a program and its arguments, quotes closed, escapes \\\\ \\\" \\' \\n \\t \\r or \\ and a space");
+                }
+            } else if (type.equals("webhook")) {
+                webhook = webhook();
+            } else {
+                error("type", "expected exec or webhook");
             }
             Duration timeout = section.get("timeout").map(v -> seconds(v).orElseGet(() -> {
                 error("timeout", "expected a number of seconds from 0.001 to 3600");
@@ -103,8 +116,70 @@ public final class HookFactory {
             if (errors.size() > before) {
                 return Optional.empty();
             }
-            return Optional.of(new HookSpec(section.name(), command.orElseThrow(), timeout, on, interfaces, peers, downAfter,
-                    onStartup, concurrency));
+            return Optional.of(new HookSpec(section.name(), command.orElse(List.of()), webhook, timeout, on, interfaces, peers,
+                    downAfter, onStartup, concurrency));
+        }
+
+        private Optional<Webhook> webhook() {
+            Optional<SettingValue> url = section.get("url");
+            if (url.isEmpty()) {
+                errors.add(new ConfigProblem(section.source(), section.line(), section.section(), null,
+                        "no url (expected url = http://… or https://…)"));
+                return Optional.empty();
+            }
+            java.net.URI uri = null;
+            try {
+                uri = new java.net.URI(url.get().value());
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            if (uri == null || uri.getRawAuthority() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                errors.add(problem(url.get(), "url", "invalid value (expected http://host/… or https://host/…; value not shown,"
+                        + " a webhook URL may hold a token)"));
+                return Optional.empty();
+            }
+            Webhook.Format format = Webhook.Format.JSON;
+            Optional<SettingValue> formatValue = section.get("format");
+            if (formatValue.isPresent()) {
+                switch (formatValue.get().value().toLowerCase(Locale.ROOT)) {
+                    case "json" -> format = Webhook.Format.JSON;
+                    case "text" -> format = Webhook.Format.TEXT;
+                    default -> error("format", "expected json or text");
+                }
+            }
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            section.get("header").ifPresent(v -> headers(v, "header", v.value(), headers));
+            section.get("header_file").ifPresent(v -> {
+                try {
+                    String text = new org.wgtrack.files.TextFileReader(org.wgtrack.files.TextFileReader.SYSTEM)
+                            .read(java.nio.file.Path.of(v.value()));
+                    headers(v, "header_file", text, headers);
+                } catch (org.wgtrack.files.TextFileException | java.nio.file.InvalidPathException e) {
+                    String reason = e instanceof org.wgtrack.files.TextFileException t ? t.reason() : "not a path";
+                    errors.add(problem(v, "header_file", "cannot read " + quote(v.value()) + ": " + reason));
+                }
+            });
+            int retries = section.get("retries").map(v -> whole(v, 0, 10, "retries")).orElse(DEFAULT_RETRIES);
+            return Optional.of(new Webhook(uri, format, headers, retries));
+        }
+
+        /** {@code Name: value} lines (a multi-line value holds several); values are never shown, they may be tokens. */
+        private void headers(SettingValue where, String key, String text, Map<String, String> headers) {
+            for (String line : text.split("\n")) {
+                String header = line.strip();
+                if (header.isEmpty() || header.startsWith("#")) {
+                    continue;
+                }
+                int colon = header.indexOf(':');
+                String name = colon <= 0 ? "" : header.substring(0, colon).strip();
+                if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+") || name.equalsIgnoreCase("content-type")
+                        || name.equalsIgnoreCase("content-length") || name.equalsIgnoreCase("host")) {
+                    errors.add(problem(where, key, "bad header (expected Name: value with a header name other than"
+                            + " Content-Type, Content-Length or Host; line not shown)"));
+                    continue;
+                }
+                headers.put(name, header.substring(colon + 1).strip());
+            }
         }
 
         private Set<EventType> eventTypes(SettingValue value) {

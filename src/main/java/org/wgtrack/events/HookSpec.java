@@ -3,13 +3,17 @@ package org.wgtrack.events;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * One validated {@code [hook:<name>]} of {@code type = exec}: the program to run for each event
- * it asks for, and the limits it runs under.
+ * One validated {@code [hook:<name>]}: a program to run for each event it asks for
+ * ({@code type = exec}) or a URL to post them to ({@code type = webhook}), and the limits it
+ * runs under.
  *
- * @param command     the program and its arguments, split as systemd splits {@code ExecStart=}
+ * @param command     for exec: the program and its arguments, split as systemd splits {@code ExecStart=}; else empty
+ * @param webhook     for webhook: where and how to post; else empty
+ * @param timeout     for exec: how long a program may run; for webhook: how long one request may take
  * @param on          the event types it receives
  * @param interfaces  only events of these interfaces (empty: all)
  * @param peers       only events of these peers, by public key or name (empty: all)
@@ -19,8 +23,8 @@ import java.util.Set;
  * @param concurrency programs of this hook running at once (a peer's events one after another, in order);
  *                    the rest wait, at most {@link #QUEUE} events in all
  */
-public record HookSpec(String name, List<String> command, Duration timeout, Set<EventType> on, Set<String> interfaces,
-                       Set<String> peers, int downAfter, boolean onStartup, int concurrency) {
+public record HookSpec(String name, List<String> command, Optional<Webhook> webhook, Duration timeout, Set<EventType> on,
+                       Set<String> interfaces, Set<String> peers, int downAfter, boolean onStartup, int concurrency) {
 
     /** Events waiting per hook; when full, the oldest is dropped (and counted). */
     public static final int QUEUE = 1_000;
@@ -28,10 +32,25 @@ public record HookSpec(String name, List<String> command, Duration timeout, Set<
     public HookSpec {
         Objects.requireNonNull(name, "name");
         command = List.copyOf(command);
+        Objects.requireNonNull(webhook, "webhook");
+        if (command.isEmpty() == webhook.isEmpty()) {
+            throw new IllegalArgumentException("a hook runs a command or posts to a webhook, one of the two");
+        }
         Objects.requireNonNull(timeout, "timeout");
         on = Set.copyOf(on);
         interfaces = Set.copyOf(interfaces);
         peers = Set.copyOf(peers);
+    }
+
+    /** An exec hook. */
+    public HookSpec(String name, List<String> command, Duration timeout, Set<EventType> on, Set<String> interfaces,
+                    Set<String> peers, int downAfter, boolean onStartup, int concurrency) {
+        this(name, command, Optional.empty(), timeout, on, interfaces, peers, downAfter, onStartup, concurrency);
+    }
+
+    /** Where events go, for log lines: the program, or the webhook's scheme and host. */
+    public String receiver() {
+        return webhook.map(Webhook::shownUrl).orElseGet(() -> command.get(0));
     }
 
     /** Whether this hook wants the event at all (down_after is applied later, by {@link Hooks}). */

@@ -36,11 +36,25 @@ public final class Hooks implements AutoCloseable {
     private static final int SHOWN_OUTPUT = 200;
 
     private final HookCommand command;
+    private final WebhookClient webhooks;
+    private final Sleeper backoff;
     private final RateLimiter failures = new RateLimiter(Duration.ofMinutes(1), System::nanoTime);
     private List<Receiver> receivers = List.of();
 
-    public Hooks(HookCommand command) {
+    /** Waits between a webhook's attempts; tests wait for nothing. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration pause) throws InterruptedException;
+    }
+
+    public Hooks(HookCommand command, WebhookClient webhooks) {
+        this(command, webhooks, pause -> Thread.sleep(pause.toMillis()));
+    }
+
+    public Hooks(HookCommand command, WebhookClient webhooks, Sleeper backoff) {
         this.command = command;
+        this.webhooks = webhooks;
+        this.backoff = backoff;
     }
 
     /** Replaces the hooks (SIGHUP); the old ones finish what runs and drop what waits. */
@@ -114,21 +128,22 @@ public final class Hooks implements AutoCloseable {
 
         void cycle(List<Event> events, Set<PeerId> down) {
             cycle++;
+            List<Event> toSend = new ArrayList<>();
             for (Event event : events) {
                 if (!spec.wants(event)) {
                     continue;
                 }
                 if (spec.downAfter() == 0 || event.peer().isEmpty()) {
-                    submit(event);
+                    toSend.add(event);
                 } else if (event.type() == EventType.DOWN) {
                     pending.put(event.peer().get(), new Pending(event, cycle));
                 } else if (event.type() == EventType.UP) {
                     PeerId peer = event.peer().get();
                     if (pending.remove(peer) == null && sentDown.remove(peer)) {
-                        submit(event); // an up only for a down that was sent; a short outage is no news
+                        toSend.add(event); // an up only for a down that was sent; a short outage is no news
                     }
                 } else {
-                    submit(event);
+                    toSend.add(event);
                 }
             }
             for (Iterator<Map.Entry<PeerId, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
@@ -136,17 +151,63 @@ public final class Hooks implements AutoCloseable {
                 if (!down.contains(entry.getKey())) {
                     it.remove();
                 } else if (cycle - entry.getValue().cycle() >= spec.downAfter()) {
-                    submit(entry.getValue().down());
+                    toSend.add(entry.getValue().down());
                     sentDown.add(entry.getKey());
                     it.remove();
                 }
             }
             sentDown.retainAll(down);
+            if (toSend.isEmpty()) {
+                return;
+            }
+            if (spec.webhook().map(w -> w.format() == Webhook.Format.JSON).orElse(false)) {
+                List<Event> batch = List.copyOf(toSend); // one request per cycle, however many peers changed
+                lanes.get(0).execute(() -> post(batch, "application/json", batchJson(batch), describeBatch(batch)));
+            } else {
+                toSend.forEach(this::submit);
+            }
         }
 
         void submit(Event event) {
             int lane = Math.floorMod(event.peer().map(Object::hashCode).orElse(0), lanes.size());
-            lanes.get(lane).execute(() -> deliver(event));
+            if (spec.webhook().isPresent()) {
+                lanes.get(lane).execute(() -> post(List.of(event), "text/plain; charset=utf-8", EventText.of(event), describe(event)));
+            } else {
+                lanes.get(lane).execute(() -> deliver(event));
+            }
+        }
+
+        /** Posts, retrying with growing pauses; the events count as sent or, after the last attempt, failed. */
+        void post(List<Event> events, String contentType, String body, String what) {
+            Webhook webhook = spec.webhook().orElseThrow();
+            String problem = "";
+            Duration pause = Duration.ofSeconds(1);
+            for (int attempt = 0; attempt <= webhook.retries(); attempt++) {
+                try {
+                    if (attempt > 0) {
+                        backoff.sleep(pause);
+                        pause = pause.multipliedBy(2);
+                    }
+                    int status = webhooks.post(webhook.url(), webhook.headers(), contentType, body, spec.timeout());
+                    if (status >= 200 && status < 300) {
+                        counts.get(Result.SENT).addAndGet(events.size());
+                        failures.reset(spec.name());
+                        Log.debug("hook " + spec.name() + ": " + what + " posted to " + webhook.shownUrl());
+                        return;
+                    }
+                    problem = "HTTP status " + status;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    counts.get(Result.FAILED).addAndGet(events.size());
+                    return;
+                } catch (java.net.http.HttpTimeoutException e) {
+                    problem = "no answer within " + spec.timeout().toMillis() + " ms";
+                } catch (java.io.IOException e) {
+                    problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                }
+            }
+            fail(events.size(), spec.name() + ": " + what + ": " + webhook.shownUrl() + " failed " + (webhook.retries() + 1) + " times, last: "
+                    + Shown.escaped(problem) + "; dropped");
         }
 
         void deliver(Event event) {
@@ -160,17 +221,21 @@ public final class Hooks implements AutoCloseable {
                     return;
                 }
                 fail(what + (result.timedOut() ? ": no end within " + spec.timeout().toMillis() + " ms, killed"
-                        : ": " + spec.command().get(0) + " exited with status " + result.exitCode()) + shown(result.output()));
+                        : ": " + spec.receiver() + " exited with status " + result.exitCode()) + shown(result.output()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 counts.get(Result.FAILED).incrementAndGet();
             } catch (java.io.IOException e) {
-                fail(what + ": cannot run " + spec.command().get(0) + ": " + e.getMessage());
+                fail(what + ": cannot run " + spec.receiver() + ": " + e.getMessage());
             }
         }
 
         void fail(String message) {
-            counts.get(Result.FAILED).incrementAndGet();
+            fail(1, message);
+        }
+
+        void fail(long events, String message) {
+            counts.get(Result.FAILED).addAndGet(events);
             if (failures.allow(spec.name())) {
                 Log.warning("hook " + message);
             } else {
@@ -195,6 +260,18 @@ public final class Hooks implements AutoCloseable {
     public static HookCommand.Result runOnce(HookCommand command, HookSpec spec, Event event) throws java.io.IOException,
             InterruptedException {
         return command.run(spec.command(), EventJson.environment(event), EventJson.of(event) + "\n", spec.timeout());
+    }
+
+    private static String batchJson(List<Event> events) {
+        StringBuilder json = new StringBuilder("[");
+        for (Event event : events) {
+            json.append(json.length() == 1 ? "" : ",").append(EventJson.of(event));
+        }
+        return json.append(']').toString();
+    }
+
+    private static String describeBatch(List<Event> events) {
+        return events.size() == 1 ? describe(events.get(0)) : events.size() + " events";
     }
 
     /** {@code down wg0 berlin (xTIBA5rb…)}, {@code live_state_failed}. */

@@ -49,7 +49,7 @@ class HookFactoryTest {
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
-        "type|webhook|invalid value 'webhook' (expected exec (webhooks are not available yet))",
+        "type|sms|invalid value 'sms' (expected exec or webhook)",
         "command|/bin/echo \"open|invalid value '/bin/echo \"open' (expected a program and its arguments, quotes closed, escapes \\\\ \\\" \\' \\n \\t \\r or \\ and a space)",
         "timeout|forever|invalid value 'forever' (expected a number of seconds from 0.001 to 3600)",
         "on|down, upp|unknown event 'upp' (expected down, up, endpoint_changed, resolution_failed, live_state_failed, live_state_recovered)",
@@ -72,8 +72,47 @@ class HookFactoryTest {
     void aHookWithoutCommandIsAnErrorAndUnknownKeysAreWarnings() throws ConfigException {
         assertThatThrownBy(() -> plan("[hook:ops]\non = down\n"))
                 .hasMessage("t.conf:1: [hook:ops] no command (expected command = /path/to/program [args…])");
-        assertThat(plan("[hook:ops]\ncommand = /usr/bin/true\nurl = https://example.org\n").warnings())
-                .extracting(Object::toString).containsExactly("t.conf:3: [hook:ops] url: unknown key, ignored (expected one of "
-                        + "type, command, timeout, on, interfaces, peers, down_after, on_startup, concurrency)");
+        assertThat(plan("[hook:ops]\ncommand = /usr/bin/true\ncolour = red\nretries = 2\n").warnings())
+                .extracting(Object::toString).containsExactly("t.conf:3: [hook:ops] colour: unknown key, ignored (expected one of "
+                        + "type, command, url, format, header, header_file, retries, timeout, on, interfaces, peers, down_after, "
+                        + "on_startup, concurrency)", "t.conf:4: [hook:ops] retries: applies to type = webhook only; ignored");
+    }
+
+    @Test
+    void readsAWebhookWithHeadersFromTheConfigAndFromAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path tokens = java.nio.file.Files.writeString(dir.resolve("ntfy.headers"), "# the token stays out of wgtrack.conf\n"
+                + "Authorization: Bearer tk_0123456789\n");
+        HookFactory.HookPlan plan = plan("""
+                [hook:ntfy]
+                url = https://ntfy.example.org/wg-alerts
+                format = text
+                header = Priority: high
+                  Tags: warning
+                header_file = %s
+                retries = 5
+                """.formatted(tokens));
+        assertThat(plan.warnings()).isEmpty();
+        HookSpec hook = plan.hooks().get(0);
+        assertThat(hook.command()).isEmpty();
+        assertThat(hook.webhook()).contains(new Webhook(java.net.URI.create("https://ntfy.example.org/wg-alerts"), Webhook.Format.TEXT,
+                java.util.Map.of("Priority", "high", "Tags", "warning", "Authorization", "Bearer tk_0123456789"), 5));
+        assertThat(hook.receiver()).isEqualTo("https://ntfy.example.org");
+        assertThat(plan("[hook:x]\nurl = http://user:pw@hooks.example:8080/p?token=s\n").hooks().get(0))
+                .satisfies(h -> assertThat(h.receiver()).isEqualTo("http://hooks.example:8080"))
+                .satisfies(h -> assertThat(h.webhook().orElseThrow().format()).isEqualTo(Webhook.Format.JSON));
+    }
+
+    @Test
+    void aBadWebhookNamesTheKeyButNeverShowsTheUrlOrAHeaderValue() {
+        assertThatThrownBy(() -> plan("[hook:x]\nurl = ftp://files.example/secret-token\n"))
+                .hasMessage("t.conf:2: [hook:x] url: invalid value (expected http://host/… or https://host/…; value not shown,"
+                        + " a webhook URL may hold a token)");
+        assertThatThrownBy(() -> plan("[hook:x]\nurl = https://h.example\nheader = Bearer secret-token\n"))
+                .hasMessage("t.conf:3: [hook:x] header: bad header (expected Name: value with a header name other than"
+                        + " Content-Type, Content-Length or Host; line not shown)");
+        assertThatThrownBy(() -> plan("[hook:x]\ntype = webhook\n"))
+                .hasMessage("t.conf:1: [hook:x] no url (expected url = http://… or https://…)");
+        assertThatThrownBy(() -> plan("[hook:x]\nurl = https://h.example\nheader_file = /no/headers\n"))
+                .hasMessage("t.conf:3: [hook:x] header_file: cannot read '/no/headers': no such file");
     }
 }

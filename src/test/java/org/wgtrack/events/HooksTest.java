@@ -35,10 +35,19 @@ class HooksTest {
     final LogCapture log = LogCapture.at(LogLevel.INFO);
 
     private final List<Map<String, String>> received = Collections.synchronizedList(new ArrayList<>());
+    /** What the fake webhook receiver was sent: content type, then body. */
+    private final List<String> posts = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Deque<Integer> statuses = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final List<Duration> pauses = Collections.synchronizedList(new ArrayList<>());
+    private final WebhookClient client = (url, headers, contentType, body, timeout) -> {
+        posts.add(contentType + " " + headers + " " + body);
+        Integer status = statuses.poll();
+        return status == null ? 200 : status;
+    };
     private final Hooks hooks = new Hooks((command, environment, stdin, timeout) -> {
         received.add(environment);
         return new HookCommand.Result(false, 0, "");
-    });
+    }, client, pauses::add);
 
     @AfterEach
     void close() {
@@ -129,7 +138,7 @@ class HooksTest {
             release.await(10, TimeUnit.SECONDS);
             running.decrementAndGet();
             return new HookCommand.Result(false, 0, "");
-        });
+        }, client);
         try {
             slow.reconfigure(new HookFactory.HookPlan(List.of(spec(Set.of(EventType.DOWN), 0, false, Set.of(), Set.of())), List.of()));
             List<Event> many = new ArrayList<>();
@@ -154,7 +163,8 @@ class HooksTest {
 
     @Test
     void aFailingReceiverIsCountedAndLoggedOnceAMinute() throws Exception {
-        Hooks failing = new Hooks((command, environment, stdin, timeout) -> new HookCommand.Result(false, 3, "mail: no route\u001b[31m"));
+        Hooks failing = new Hooks((command, environment, stdin, timeout) -> new HookCommand.Result(false, 3, "mail: no route\u001b[31m"),
+                client);
         try {
             failing.reconfigure(new HookFactory.HookPlan(List.of(spec(Set.of(EventType.DOWN), 0, false, Set.of(), Set.of())), List.of()));
             for (int i = 0; i < 5; i++) {
@@ -167,5 +177,64 @@ class HooksTest {
         } finally {
             failing.close();
         }
+    }
+
+    private static HookSpec webhook(Webhook.Format format, int retries) {
+        return new HookSpec("ntfy", List.of(), Optional.of(new Webhook(java.net.URI.create("https://ntfy.example.org/wg-secret-topic"),
+                format, Map.of("Authorization", "Bearer tk_secret"), retries)), Duration.ofSeconds(5), HookFactory.DEFAULT_ON,
+                Set.of(), Set.of(), 0, false, 4);
+    }
+
+    @Test
+    void aJsonWebhookGetsOnePostPerCycleWithAllItsEvents() throws Exception {
+        hooks.reconfigure(new HookFactory.HookPlan(List.of(webhook(Webhook.Format.JSON, 3)), List.of()));
+        List<Event> uplinkLost = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            uplinkLost.add(event(EventType.DOWN, new PeerId("wg0", TestKeys.numbered(10 + i)), false));
+        }
+        hooks.cycle(uplinkLost, Set.of());
+
+        Await.atMost(Duration.ofSeconds(5)).until("the post", () -> hooks.totals().get("ntfy").get(Hooks.Result.SENT) == 1_000);
+        assertThat(posts).singleElement().asString().startsWith("application/json {Authorization=Bearer tk_secret} [{\"event\":\"down\"");
+        assertThat(com.fasterxml.jackson.jr.ob.JSON.std.listFrom(posts.get(0).substring(posts.get(0).indexOf('['))))
+                .hasSize(1_000);
+    }
+
+    @Test
+    void aTextWebhookGetsOneShortMessagePerEvent() throws Exception {
+        hooks.reconfigure(new HookFactory.HookPlan(List.of(webhook(Webhook.Format.TEXT, 3)), List.of()));
+        hooks.cycle(List.of(event(EventType.DOWN, BERLIN, false), event(EventType.UP, PARIS, false)), Set.of(BERLIN));
+
+        Await.atMost(Duration.ofSeconds(5)).until("two posts", () -> posts.size() == 2);
+        assertThat(posts).containsExactlyInAnyOrder(
+                "text/plain; charset=utf-8 {Authorization=Bearer tk_secret} wg0 berlin is down (2 pings failed)",
+                "text/plain; charset=utf-8 {Authorization=Bearer tk_secret} wg1 paris is up again after 1 min 30 s (2 pings failed)");
+    }
+
+    @Test
+    void aFailingWebhookIsRetriedWithGrowingPausesThenDroppedAndLoggedWithoutItsSecrets() throws Exception {
+        hooks.reconfigure(new HookFactory.HookPlan(List.of(webhook(Webhook.Format.TEXT, 3)), List.of()));
+        statuses.addAll(List.of(500, 502, 200));
+        hooks.cycle(List.of(event(EventType.DOWN, BERLIN, false)), Set.of(BERLIN));
+        Await.atMost(Duration.ofSeconds(5)).until("sent on the third try", () -> hooks.totals().get("ntfy").get(Hooks.Result.SENT) == 1);
+        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+        statuses.addAll(List.of(500, 500, 500, 500));
+        hooks.cycle(List.of(event(EventType.UP, BERLIN, false)), Set.of());
+        Await.atMost(Duration.ofSeconds(5)).until("given up", () -> hooks.totals().get("ntfy").get(Hooks.Result.FAILED) == 1);
+        assertThat(posts).hasSize(7);
+        assertThat(log.lines()).singleElement().asString().isEqualTo("<4>hook ntfy: up wg0 berlin (" + BERLIN.publicKey().shortForm()
+                + "): https://ntfy.example.org failed 4 times, last: HTTP status 500; dropped");
+        assertThat(log.text()).doesNotContain("secret");
+    }
+
+    @Test
+    void messagesForPeopleSayWhatHappened() {
+        assertThat(EventText.duration(45)).isEqualTo("45 s");
+        assertThat(EventText.duration(754)).isEqualTo("12 min 34 s");
+        assertThat(EventText.duration(3_600 * 3 + 120)).isEqualTo("3 h 2 min");
+        assertThat(EventText.duration(86_400 * 2 + 3_600 * 4)).isEqualTo("2 d 4 h");
+        assertThat(EventText.of(EventDeriver.liveState(T0, false, "wg show all dump failed with exit status 1")))
+                .isEqualTo("wgtrack cannot read the live state: wg show all dump failed with exit status 1");
     }
 }
