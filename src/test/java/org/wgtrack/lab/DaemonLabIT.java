@@ -254,6 +254,48 @@ class DaemonLabIT {
         }
     }
 
+    // ---------------------------------------------------------------- 2c. hooks
+
+    @Test
+    void hooksHearOneDownAndOneUpForAPeerThatDiesAndReturnsAndOneEndpointChangeForAMove() throws Exception {
+        Path received = workDir.resolve("events.jsonl");
+        Path script = workDir.resolve("record-event");
+        Files.writeString(script, "#!/bin/sh\ncat >> '" + received + "'\n");
+        script.toFile().setExecutable(true);
+        String hook = "[hook:record]\ncommand = " + script + "\non = down, up, endpoint_changed\n";
+        try (Rig rig = Rig.start(Lab.up(2), workDir, hook)) {
+            Lab lab = rig.lab;
+            rig.awaitStatus(s -> allUp(s, 2), Duration.ofSeconds(20), "both peers up:ok");
+            Lab.Peer peer2 = lab.peer("peer2");
+            lab.kill("peer2");
+            rig.daemon.awaitLog(l -> l.contains(rig.marker(peer2) + peer2.publicKey().substring(0, 8) + "…): up:ok → down:waiting"),
+                    CYCLE.multipliedBy(1 + PING_FAILAFTERNUM).plus(SLACK), "peer2 to go down");
+            Thread.sleep(CYCLE.multipliedBy(3).toMillis());
+            lab.revive("peer2");
+            rig.awaitStatus(s -> allUp(s, 2), CYCLE.multipliedBy(CYCLES_SLOWCHECKINGPERIOD + 2).plus(SLACK), "peer2 up:ok again");
+            lab.move("peer1", "10.99.0.111");
+            Lab.Peer peer1 = lab.peer("peer1");
+            Await.atMost(CYCLE.multipliedBy(1 + PING_FAILAFTERNUM + CYCLES_WAIT).plus(SLACK)).until("peer1's endpoint change",
+                    () -> Files.exists(received) && Files.readString(received).contains("endpoint_changed"));
+            Thread.sleep(CYCLE.multipliedBy(2).toMillis()); // room for a second, wrong, event to arrive
+
+            List<Map<String, Object>> events = new ArrayList<>();
+            for (String line : Files.readAllLines(received)) {
+                events.add(JSON.std.mapFrom(line));
+            }
+            List<String> peer2Events = events.stream().filter(e -> peer2.publicKey().equals(e.get("peer")))
+                    .map(e -> e.get("event") + " " + e.get("name")).toList();
+            assertThat(peer2Events).containsExactly("down peer2", "up peer2");
+            Map<String, Object> up = events.stream().filter(e -> "up".equals(e.get("event"))).findFirst().orElseThrow();
+            assertThat(((Number) up.get("down_seconds")).longValue()).isBetween(3L, 3L + CYCLES_SLOWCHECKINGPERIOD + 10);
+            assertThat(events.stream().filter(e -> peer1.publicKey().equals(e.get("peer")) && "endpoint_changed".equals(e.get("event"))))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e).containsEntry("endpoint", "10.99.0.111:51820").containsEntry("old_endpoint", "10.99.0.11:51820");
+                    });
+            rig.assertHealthy();
+        }
+    }
+
     /** The hub's peers as the lab configured them (endpoints by hostname, names peerN). */
     private static List<PeerConfig> hubPeers(Lab lab) throws Exception {
         return WgQuickParser.parse(lab.hubConfig().toString(), Files.readString(lab.hubConfig())).peers();
