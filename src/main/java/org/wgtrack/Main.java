@@ -16,7 +16,7 @@ import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.daemon.Daemon;
 import org.wgtrack.daemon.Lookups;
 import org.wgtrack.daemon.Signals;
-import org.wgtrack.events.HookFactory;
+import org.wgtrack.notify.HookFactory;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.log.RateLimiter;

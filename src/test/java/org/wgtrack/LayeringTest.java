@@ -21,7 +21,7 @@ class LayeringTest {
 
     /** Bottom first: text and log know nothing of wgtrack, Main sees everything. */
     static final List<String> LAYERS = List.of(
-            "text", "log", "files", "ini", "wg", "config", "sources", "track", "system", "output", "events", "daemon", "status", "hooks", "service", "");
+            "text", "log", "files", "ini", "wg", "config", "sources", "track", "system", "events", "output", "notify", "daemon", "status", "hooks", "service", "");
 
     private static final Path MAIN = Path.of("src/main/java/org/wgtrack");
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.wgtrack\\.([a-z]+)\\.");

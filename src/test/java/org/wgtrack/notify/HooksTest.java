@@ -1,4 +1,4 @@
-package org.wgtrack.events;
+package org.wgtrack.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wgtrack.events.Event;
+import org.wgtrack.events.EventType;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.testing.Await;
 import org.wgtrack.testing.LogCapture;
@@ -226,15 +228,5 @@ class HooksTest {
         assertThat(log.lines()).singleElement().asString().isEqualTo("<4>hook ntfy: up wg0 berlin (" + BERLIN.publicKey().shortForm()
                 + "): https://ntfy.example.org failed 4 times, last: HTTP status 500; dropped");
         assertThat(log.text()).doesNotContain("secret");
-    }
-
-    @Test
-    void messagesForPeopleSayWhatHappened() {
-        assertThat(EventText.duration(45)).isEqualTo("45 s");
-        assertThat(EventText.duration(754)).isEqualTo("12 min 34 s");
-        assertThat(EventText.duration(3_600 * 3 + 120)).isEqualTo("3 h 2 min");
-        assertThat(EventText.duration(86_400 * 2 + 3_600 * 4)).isEqualTo("2 d 4 h");
-        assertThat(EventText.of(EventDeriver.liveState(T0, false, "wg show all dump failed with exit status 1")))
-                .isEqualTo("wgtrack cannot read the live state: wg show all dump failed with exit status 1");
     }
 }

@@ -1,4 +1,4 @@
-package org.wgtrack.events;
+package org.wgtrack.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
+import org.wgtrack.events.EventType;
 
 /** [hook:…] sections from wgtrack.conf through the real loader to validated hooks. */
 class HookFactoryTest {

@@ -1,4 +1,4 @@
-package org.wgtrack.events;
+package org.wgtrack.notify;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +13,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.wgtrack.events.Event;
+import org.wgtrack.events.EventJson;
+import org.wgtrack.events.EventText;
+import org.wgtrack.events.EventType;
 import org.wgtrack.log.Log;
 import org.wgtrack.log.RateLimiter;
 import org.wgtrack.log.Shown;

@@ -1,8 +1,9 @@
-package org.wgtrack.events;
+package org.wgtrack.notify;
 
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import org.wgtrack.events.EventText;
 
 /**
  * Where a {@code type = webhook} hook sends its events, and how.

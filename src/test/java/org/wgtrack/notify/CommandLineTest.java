@@ -1,4 +1,4 @@
-package org.wgtrack.events;
+package org.wgtrack.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.wgtrack.events;
+package org.wgtrack.notify;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.wgtrack.events;
+package org.wgtrack.notify;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.HookSettings;
 import org.wgtrack.config.SettingValue;
+import org.wgtrack.events.EventType;
 import org.wgtrack.ini.ConfigProblem;
 import org.wgtrack.log.Shown;
 

@@ -1,4 +1,4 @@
-package org.wgtrack.events;
+package org.wgtrack.notify;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,12 @@
-package org.wgtrack.events;
+package org.wgtrack.notify;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.wgtrack.events.Event;
+import org.wgtrack.events.EventType;
 
 /**
  * One validated {@code [hook:<name>]}: a program to run for each event it asks for
