@@ -14,6 +14,7 @@ import org.wgtrack.config.GeneralSettings;
 import org.wgtrack.config.OutputSettings;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.events.Event;
+import org.wgtrack.events.EventHistory;
 import org.wgtrack.notify.HookFactory;
 import org.wgtrack.notify.Hooks;
 import org.wgtrack.notify.JdkWebhookClient;
@@ -105,6 +106,7 @@ public final class Daemon {
     /** The events of the cycle running, for the hooks at its end (cycle thread only). */
     private final List<Event> cycleEvents = new ArrayList<>();
     private final Hooks hooks;
+    private final EventHistory history = new EventHistory();
     /** The peers down after the last cycle that read the live state, for down_after while it cannot be read. */
     private Set<PeerId> down = Set.of();
     private volatile Wg wg;
@@ -223,13 +225,16 @@ public final class Daemon {
     Snapshot runCycle(Optional<Duration> previousCycle) throws InterruptedException {
         cycleEvents.clear();
         try {
-            Snapshot snapshot = tracker.runCycle(config, wg, previousCycle);
+            Snapshot tracked = tracker.runCycle(config, wg, previousCycle);
+            List<Event> changes = List.copyOf(cycleEvents);
+            history.add(changes);
+            Snapshot snapshot = tracked.withEvents(changes, history.recent());
             writeOutputs(snapshot);
             if (snapshot.liveStateOk()) {
                 down = snapshot.peers().stream().filter(p -> !p.isUp() && p.state() != PeerState.UNDEFINED)
                         .map(p -> new PeerId(p.interfaceName(), p.publicKey())).collect(Collectors.toUnmodifiableSet());
             }
-            hooks.cycle(List.copyOf(cycleEvents), down);
+            hooks.cycle(changes, down);
             return snapshot;
         } catch (RuntimeException e) {
             // A bug must not end tracking of every other peer: report it whole and go on.

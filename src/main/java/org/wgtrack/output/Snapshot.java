@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.wgtrack.events.Event;
+import org.wgtrack.events.EventHistory;
 import java.util.Optional;
 
 /**
@@ -15,13 +17,17 @@ import java.util.Optional;
  * @param takenAt          wall-clock time of the cycle (the timestamp outputs write)
  * @param cycleDuration    how long the previous complete cycle took, if there was one
  * @param resolutions      re-resolutions since start by result ({@code changed}, {@code unchanged}, {@code failed})
+ * @param events           what changed in this cycle, oldest first
+ * @param recentEvents     the last events of the daemon's life ({@link EventHistory}), oldest first
  */
 public record Snapshot(
         Instant takenAt,
         Optional<String> liveStateError,
         List<PeerSnapshot> peers,
         Optional<Duration> cycleDuration,
-        Map<String, Long> resolutions) {
+        Map<String, Long> resolutions,
+        List<Event> events,
+        List<Event> recentEvents) {
 
     public Snapshot {
         Objects.requireNonNull(takenAt, "takenAt");
@@ -29,6 +35,19 @@ public record Snapshot(
         peers = List.copyOf(peers);
         Objects.requireNonNull(cycleDuration, "cycleDuration");
         resolutions = Map.copyOf(resolutions);
+        events = List.copyOf(events);
+        recentEvents = List.copyOf(recentEvents);
+    }
+
+    /** A snapshot without events (what the tracker freezes; the daemon adds them). */
+    public Snapshot(Instant takenAt, Optional<String> liveStateError, List<PeerSnapshot> peers, Optional<Duration> cycleDuration,
+                    Map<String, Long> resolutions) {
+        this(takenAt, liveStateError, peers, cycleDuration, resolutions, List.of(), List.of());
+    }
+
+    /** The same, with this cycle's events and the recent ones. */
+    public Snapshot withEvents(List<Event> cycleEvents, List<Event> recent) {
+        return new Snapshot(takenAt, liveStateError, peers, cycleDuration, resolutions, cycleEvents, recent);
     }
 
     public boolean liveStateOk() {
