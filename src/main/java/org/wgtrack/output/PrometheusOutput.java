@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -40,23 +40,45 @@ import org.wgtrack.wg.IpLiteral;
  */
 public final class PrometheusOutput implements Output {
 
-    /** Scrapes served at once; more wait. Each streams from the shared snapshot with a small buffer. */
-    private static final int SCRAPE_THREADS = 2;
+    /**
+     * Connections the server keeps open at once (jdk.httpserver.maxConnections; the JDK closes any
+     * beyond at once). Each one may hold a thread of its own: the JDK's server reads a request's
+     * headers on an executor thread, so a client that trickles header bytes holds that thread
+     * until the request time limit closes it. A thread per connection keeps those clients from
+     * starving scrapes; a waiting thread costs a little stack and nothing else.
+     */
+    static final int MAX_CONNECTIONS = 400;
+    /** Seconds a client may take to send its request line and headers (a scraper needs milliseconds). */
+    static final int REQUEST_SECONDS = 10;
+    /** Seconds a response may take (a large hub's /metrics to a slow scraper: 210 MB at 100,000 peers). */
+    static final int RESPONSE_SECONDS = 600;
+    /** Keep-alive connections kept open between requests, and for how long. */
+    static final int MAX_IDLE_CONNECTIONS = 50;
+    static final int IDLE_SECONDS = 30;
     private static final Duration SKIPPED_WARNING_INTERVAL = Duration.ofMinutes(10);
+    private static final Duration CLIENT_GONE_INTERVAL = Duration.ofMinutes(1);
 
     static {
-        // A client that stops reading must not hold a scrape thread forever (the JDK's default
-        // is no limit); the values the Prometheus client library sets.
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "60");
-        }
-        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
-            System.setProperty("sun.net.httpserver.maxRspTime", "600");
+        // Read once by the JDK when the first server is created; its defaults are no time limits
+        // and no connection limit. Names as Java 17's jdk.httpserver reads them (ServerConfig).
+        // A value set on the command line (-D) wins.
+        setDefault("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        setDefault("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
+        setDefault("jdk.httpserver.maxConnections", MAX_CONNECTIONS);
+        setDefault("sun.net.httpserver.maxIdleConnections", MAX_IDLE_CONNECTIONS);
+        setDefault("sun.net.httpserver.idleInterval", IDLE_SECONDS);
+        HttpServerLogging.install();
+    }
+
+    private static void setDefault(String property, int value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Integer.toString(value));
         }
     }
 
     private final PrometheusSpec spec;
     private final RateLimiter skippedWarnings = new RateLimiter(SKIPPED_WARNING_INTERVAL, System::nanoTime);
+    private final RateLimiter clientGone = new RateLimiter(CLIENT_GONE_INTERVAL, System::nanoTime);
     private volatile Snapshot latest;
     private volatile MetricsExposition exposition;
     private HttpServer server;
@@ -89,12 +111,16 @@ public final class PrometheusOutput implements Output {
                 .orElseThrow(() -> new IOException("cannot listen on " + spec.listen() + ": not an IP address"));
         HttpServer created;
         try {
-            created = HttpServer.create(new InetSocketAddress(address, spec.port()), 50);
+            // A backlog as long as the connection limit: a burst of scrapes (200 at once) must not overflow
+            // it, or the kernel drops SYNs and those clients wait a second for their retransmit.
+            created = HttpServer.create(new InetSocketAddress(address, spec.port()), MAX_CONNECTIONS);
         } catch (IOException e) {
             throw new IOException("cannot listen on " + where() + ": " + e.getMessage(), e);
         }
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(SCRAPE_THREADS, SCRAPE_THREADS, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
+        // No queue: every connection the JDK accepts (at most MAX_CONNECTIONS) gets a thread at
+        // once; should it ever offer more, the JDK closes the connection it could not hand over.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, MAX_CONNECTIONS, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "prometheus-http");
                     thread.setDaemon(true);
                     return thread;
@@ -116,26 +142,42 @@ public final class PrometheusOutput implements Output {
         return server == null ? OptionalInt.empty() : OptionalInt.of(server.getAddress().getPort());
     }
 
-    /** {@code /metrics}, {@code /-/healthy}, {@code /status}, a short index at {@code /}, else 404. */
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            Snapshot snapshot = latest;
-            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-                respond(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n");
-            } else if (path.equals("/metrics")) {
-                metrics(exchange, snapshot);
-            } else if (path.equals("/-/healthy")) {
-                respond(exchange, 200, "text/plain; charset=utf-8", "Exporter is healthy.\n");
-            } else if (path.equals("/status") && snapshot != null) {
-                status(exchange, snapshot);
-            } else if (path.equals("/status")) {
-                respond(exchange, 503, "text/plain; charset=utf-8", "no cycle has finished yet\n");
-            } else if (path.equals("/")) {
-                respond(exchange, 200, "text/plain; charset=utf-8", "wgtrack: /metrics (Prometheus), /status (JSON)\n");
-            } else {
-                respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+    /**
+     * A client that goes away before the response is written (a scraper's timeout, a port scan)
+     * costs one debug line a minute, and never a stack trace.
+     */
+    private void handle(HttpExchange exchange) {
+        try {
+            route(exchange);
+            exchange.close();
+        } catch (IOException e) {
+            if (clientGone.allow("gone")) {
+                Log.debug("output " + spec.name() + ": a client of " + exchange.getRequestURI().getPath()
+                        + " went away before the response was written (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "; such lines at most once a minute)");
             }
+            exchange.close();
+        }
+    }
+
+    /** {@code /metrics}, {@code /-/healthy}, {@code /status}, a short index at {@code /}, else 404. */
+    private void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Snapshot snapshot = latest;
+        if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+            respond(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n");
+        } else if (path.equals("/metrics")) {
+            metrics(exchange, snapshot);
+        } else if (path.equals("/-/healthy")) {
+            respond(exchange, 200, "text/plain; charset=utf-8", "Exporter is healthy.\n");
+        } else if (path.equals("/status") && snapshot != null) {
+            status(exchange, snapshot);
+        } else if (path.equals("/status")) {
+            respond(exchange, 503, "text/plain; charset=utf-8", "no cycle has finished yet\n");
+        } else if (path.equals("/")) {
+            respond(exchange, 200, "text/plain; charset=utf-8", "wgtrack: /metrics (Prometheus), /status (JSON)\n");
+        } else {
+            respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
         }
     }
 
