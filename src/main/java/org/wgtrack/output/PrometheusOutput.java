@@ -2,6 +2,7 @@ package org.wgtrack.output;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,7 +12,12 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -81,9 +87,17 @@ public final class PrometheusOutput implements Output {
     private final RateLimiter clientGone = new RateLimiter(CLIENT_GONE_INTERVAL, System::nanoTime);
     private volatile Snapshot latest;
     private volatile MetricsExposition exposition;
+    private final RateLimiter webConfigErrors = new RateLimiter(Duration.ofMinutes(10), System::nanoTime);
     private HttpServer server;
     private ExecutorService executor;
     private boolean closed;
+    /** The web config in force (null: none configured, or not loaded yet), with what it needs at request time. */
+    private volatile Web web;
+    private ReloadableTls tls;
+
+    /** One load of the web config: the config, its files' stamps (to notice a change), the auth check. */
+    private record Web(WebConfigReader.Loaded loaded, List<String> stamps, BasicAuth auth) {
+    }
 
     public PrometheusOutput(PrometheusSpec spec) {
         this.spec = spec;
@@ -100,12 +114,94 @@ public final class PrometheusOutput implements Output {
         // The exposition of an older snapshot would keep that snapshot's peers alive next to the
         // new ones: a third copy of every peer on a large hub.
         exposition = null;
+        if (web != null && !web.stamps().equals(stamps(web.loaded().config().files()))) {
+            reload();
+        }
         start();
+    }
+
+    /**
+     * Re-reads the web config (SIGHUP, or a file of it changed): a renewed certificate, new users
+     * or headers take effect for new connections. A file that does not load is logged and the
+     * listener keeps the configuration it has; turning TLS on or off restarts the listener.
+     */
+    @Override
+    public synchronized void reload() {
+        if (spec.webConfigFile().isEmpty() || closed) {
+            return;
+        }
+        Web before = web;
+        Web loaded;
+        try {
+            loaded = load(spec.webConfigFile().get());
+        } catch (WebConfigReader.WebConfigException e) {
+            if (before != null) {
+                // Noticed again at every cycle until the file is fixed: remember its stamps.
+                web = new Web(before.loaded(), stamps(before.loaded().config().files()), before.auth());
+            }
+            if (webConfigErrors.allow("reload")) {
+                Log.error("output " + spec.name() + ": web config not reloaded, the listener keeps the previous one:\n"
+                        + e.getMessage());
+            }
+            return;
+        }
+        webConfigErrors.reset("reload");
+        boolean wasTls = before != null && before.loaded().tls().isPresent();
+        boolean isTls = loaded.loaded().tls().isPresent();
+        try {
+            if (isTls && tls != null && wasTls) {
+                tls.set(loaded.loaded().config().tls().get(), loaded.loaded().tls().get());
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            Log.error("output " + spec.name() + ": web config not reloaded, the listener keeps the previous one: "
+                    + spec.webConfigFile().get() + ": " + e.getMessage());
+            return;
+        }
+        web = loaded;
+        loaded.loaded().warnings().forEach(w -> Log.warning("output " + spec.name() + ": " + w));
+        Log.info("output " + spec.name() + ": web config " + spec.webConfigFile().get() + " reloaded"
+                + (isTls ? " (TLS, certificate " + loaded.loaded().tls().get().chain().get(0).getSubjectX500Principal().getName()
+                        + ", valid until " + loaded.loaded().tls().get().chain().get(0).getNotAfter().toInstant() + ")" : ""));
+        if (wasTls != isTls && server != null) {
+            stopServer(); // rebinds on this cycle's write with or without TLS
+        }
+    }
+
+    private static Web load(Path file) throws WebConfigReader.WebConfigException {
+        List<String> stamps = stamps(List.of(file));
+        WebConfigReader.Loaded loaded = WebConfigReader.read(file);
+        List<Path> files = loaded.config().files();
+        // The stamps from before reading: a change while reading is seen next cycle.
+        List<String> all = new ArrayList<>(stamps);
+        all.addAll(stamps(files.subList(1, files.size())));
+        return new Web(loaded, all, new BasicAuth(loaded.config().users()));
+    }
+
+    /** Modification time, size and inode of each file: a certificate replaced by rename or in place. */
+    private static List<String> stamps(List<Path> files) {
+        List<String> stamps = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                stamps.add(attributes.lastModifiedTime() + " " + attributes.size() + " " + attributes.fileKey());
+            } catch (IOException e) {
+                stamps.add("missing");
+            }
+        }
+        return stamps;
     }
 
     private synchronized void start() throws IOException {
         if (server != null || closed) {
             return;
+        }
+        if (spec.webConfigFile().isPresent() && web == null) {
+            try {
+                web = load(spec.webConfigFile().get());
+                web.loaded().warnings().forEach(w -> Log.warning("output " + spec.name() + ": " + w));
+            } catch (WebConfigReader.WebConfigException e) {
+                throw new IOException("cannot listen on " + where() + ": " + e.getMessage(), e);
+            }
         }
         InetAddress address = IpLiteral.parse(spec.listen())
                 .orElseThrow(() -> new IOException("cannot listen on " + spec.listen() + ": not an IP address"));
@@ -113,7 +209,21 @@ public final class PrometheusOutput implements Output {
         try {
             // A backlog as long as the connection limit: a burst of scrapes (200 at once) must not overflow
             // it, or the kernel drops SYNs and those clients wait a second for their retransmit.
-            created = HttpServer.create(new InetSocketAddress(address, spec.port()), MAX_CONNECTIONS);
+            Web current = web;
+            if (current != null && current.loaded().tls().isPresent()) {
+                if (tls == null) {
+                    tls = new ReloadableTls(current.loaded().config().tls().get(), current.loaded().tls().get());
+                } else {
+                    tls.set(current.loaded().config().tls().get(), current.loaded().tls().get());
+                }
+                HttpsServer https = HttpsServer.create(new InetSocketAddress(address, spec.port()), MAX_CONNECTIONS);
+                https.setHttpsConfigurator(tls.configurator());
+                created = https;
+            } else {
+                created = HttpServer.create(new InetSocketAddress(address, spec.port()), MAX_CONNECTIONS);
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot listen on " + where() + ": TLS: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IOException("cannot listen on " + where() + ": " + e.getMessage(), e);
         }
@@ -148,6 +258,17 @@ public final class PrometheusOutput implements Output {
      */
     private void handle(HttpExchange exchange) {
         try {
+            Web current = web;
+            if (current != null) {
+                current.loaded().config().headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                if (!current.loaded().config().users().isEmpty()
+                        && !current.auth().allows(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    exchange.getResponseHeaders().set("WWW-Authenticate", "Basic");
+                    respond(exchange, 401, "text/plain; charset=utf-8", "Unauthorized\n");
+                    exchange.close();
+                    return;
+                }
+            }
             route(exchange);
             exchange.close();
         } catch (IOException e) {
@@ -257,6 +378,10 @@ public final class PrometheusOutput implements Output {
     @Override
     public synchronized void close() {
         closed = true;
+        stopServer();
+    }
+
+    private synchronized void stopServer() {
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
