@@ -46,6 +46,20 @@ class WebConfigIT {
         return new Curl(process.waitFor(), out);
     }
 
+    record Status(int exit, String out, String err) {
+    }
+
+    private Status status(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of("bin/wgtrack").toAbsolutePath().toString(), "status"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("status.err").toFile());
+        builder.environment().remove("JOURNAL_STREAM");
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        return new Status(exit, out, Files.readString(dir.resolve("status.err")));
+    }
+
     private Curl scrape(int port, String ca, String... more) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("--cacert", dir.resolve(ca).toString()));
         args.addAll(List.of(more));
@@ -136,6 +150,21 @@ class WebConfigIT {
             Thread.sleep(1200); // the key and the certificate may have been seen in two cycles
             assertThat(scrape(port, "renewed.crt", "-u", "prometheus:secret").status()).as("the renewed certificate").isEqualTo("200");
             assertThat(scrape(port, "ca.crt", "-u", "prometheus:secret").exit()).as("a CA that signed nothing here").isNotZero();
+
+            // wgtrack status reads the same web config: https to the pinned certificate, with credentials from a file.
+            Path credentials = dir.resolve("credentials");
+            Files.writeString(credentials, "prometheus:secret\n");
+            Status withCredentials = status("-c", config.toString(), "--credentials", credentials.toString());
+            assertThat(withCredentials.out()).as(withCredentials.err())
+                    .startsWith("wgtrack status from the running daemon at https://127.0.0.1:" + port + "/status");
+            assertThat(withCredentials.exit()).isZero();
+            Status without = status("-c", config.toString());
+            assertThat(without.err()).contains("https://127.0.0.1:" + port + "/status answered 401: it wants basic auth credentials");
+            assertThat(without.out()).doesNotContain("the running daemon");
+            Status byUrl = status("-c", config.toString(), "--url", "https://127.0.0.1:" + port + "/status",
+                    "--cacert", dir.resolve("renewed.crt").toString(), "--credentials", credentials.toString(), "--json");
+            assertThat(byUrl.out()).as(byUrl.err()).contains("\"schema\" : 1");
+            assertThat(withCredentials.err() + without.err() + byUrl.err()).doesNotContain("secret");
 
             // A broken file: refused on SIGHUP, the listener keeps serving as before.
             Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert_file: server.crt\n  min_version: TLS9\n");

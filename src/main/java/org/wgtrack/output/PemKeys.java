@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * Encrypted keys are refused: the daemon has nobody to ask for a pass phrase. Messages never
  * contain key material.
  */
-final class PemKeys {
+public final class PemKeys {
 
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----\\r?\\n(.*?)-----END \\1-----", Pattern.DOTALL);
@@ -42,7 +42,7 @@ final class PemKeys {
     }
 
     /** Why a PEM file could not be used; the message names no key material. */
-    static final class PemException extends Exception {
+    public static final class PemException extends Exception {
         private static final long serialVersionUID = 1L;
 
         PemException(String message) {
@@ -51,7 +51,7 @@ final class PemKeys {
     }
 
     /** Every certificate of the file, in order (a server certificate followed by its chain). */
-    static List<X509Certificate> certificates(byte[] pem) throws PemException {
+    public static List<X509Certificate> certificates(byte[] pem) throws PemException {
         if (!new String(pem, StandardCharsets.ISO_8859_1).contains("-----BEGIN CERTIFICATE-----")) {
             throw new PemException("no certificate in it (expected a PEM block -----BEGIN CERTIFICATE-----)");
         }
