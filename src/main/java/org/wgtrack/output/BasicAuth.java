@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
@@ -13,11 +14,15 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
  * costs tens of milliseconds at cost 10, so results are remembered as the exporter-toolkit does,
  * under a SHA-256 of hash, user and password (never the password itself), at most
  * {@value #CACHE_SIZE} of them. An unknown user costs a bcrypt check too, so the time of an
- * answer does not tell which users exist.
+ * answer does not tell which users exist. At most {@value #CHECKS_AT_ONCE} checks run at once, so
+ * a client guessing passwords on many connections cannot take every core; a scraper whose
+ * credentials were checked before is answered from the cache without waiting.
  */
 final class BasicAuth {
 
     static final int CACHE_SIZE = 256;
+    static final int CHECKS_AT_ONCE = 2;
+    private static final Semaphore CHECKS = new Semaphore(CHECKS_AT_ONCE, true);
     /** A hash of nothing anybody knows, checked for unknown users. */
     private static final String DUMMY = BCrypt.hashpw("wgtrack unknown user", BCrypt.gensalt(10));
 
@@ -53,9 +58,17 @@ final class BasicAuth {
         }
         boolean ok;
         try {
+            CHECKS.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
             ok = BCrypt.checkpw(password, hash == null ? DUMMY : hash) && hash != null;
         } catch (IllegalArgumentException e) {
-            ok = false;
+            ok = false; // a password longer than bcrypt's 72 bytes
+        } finally {
+            CHECKS.release();
         }
         if (checked.size() >= CACHE_SIZE) {
             checked.clear();
