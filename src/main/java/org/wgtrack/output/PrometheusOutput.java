@@ -133,12 +133,10 @@ public final class PrometheusOutput implements Output {
         Web before = web;
         Web loaded;
         try {
-            loaded = load(spec.webConfigFile().get());
+            loaded = load(spec.webConfigFile().get(), before == null ? List.of() : before.loaded().config().files());
         } catch (WebConfigReader.WebConfigException e) {
-            if (before != null) {
-                // Noticed again at every cycle until the file is fixed: remember its stamps.
-                web = new Web(before.loaded(), stamps(before.loaded().config().files()), before.auth());
-            }
+            // The old stamps stay, so the file is tried again every cycle: a certificate renewal
+            // caught between writing the certificate and the key loads on the next cycle.
             if (webConfigErrors.allow("reload")) {
                 Log.error("output " + spec.name() + ": web config not reloaded, the listener keeps the previous one:\n"
                         + e.getMessage());
@@ -167,14 +165,23 @@ public final class PrometheusOutput implements Output {
         }
     }
 
-    private static Web load(Path file) throws WebConfigReader.WebConfigException {
-        List<String> stamps = stamps(List.of(file));
+    /**
+     * Reads the web config. The files known from the last load are stamped before reading, so a
+     * change while reading is seen on the next cycle; files it names for the first time after.
+     */
+    private static Web load(Path file, List<Path> known) throws WebConfigReader.WebConfigException {
+        List<Path> before = new ArrayList<>(known);
+        if (!before.contains(file)) {
+            before.add(file);
+        }
+        List<String> stampsBefore = stamps(before);
         WebConfigReader.Loaded loaded = WebConfigReader.read(file);
-        List<Path> files = loaded.config().files();
-        // The stamps from before reading: a change while reading is seen next cycle.
-        List<String> all = new ArrayList<>(stamps);
-        all.addAll(stamps(files.subList(1, files.size())));
-        return new Web(loaded, all, new BasicAuth(loaded.config().users()));
+        List<String> stamps = new ArrayList<>();
+        for (Path path : loaded.config().files()) {
+            int at = before.indexOf(path);
+            stamps.add(at >= 0 ? stampsBefore.get(at) : stamps(List.of(path)).get(0));
+        }
+        return new Web(loaded, stamps, new BasicAuth(loaded.config().users()));
     }
 
     /** Modification time, size and inode of each file: a certificate replaced by rename or in place. */
@@ -197,7 +204,7 @@ public final class PrometheusOutput implements Output {
         }
         if (spec.webConfigFile().isPresent() && web == null) {
             try {
-                web = load(spec.webConfigFile().get());
+                web = load(spec.webConfigFile().get(), List.of());
                 web.loaded().warnings().forEach(w -> Log.warning("output " + spec.name() + ": " + w));
             } catch (WebConfigReader.WebConfigException e) {
                 throw new IOException("cannot listen on " + where() + ": " + e.getMessage(), e);
