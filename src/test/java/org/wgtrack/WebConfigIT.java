@@ -131,6 +131,11 @@ class WebConfigIT {
             assertThat(noCertificate.exit()).isNotZero();
             assertThat(scrape(port, "server.crt", "-u", "prometheus:secret", "--cert", dir.resolve("client.crt").toString(),
                     "--key", dir.resolve("client.key").toString()).status()).isEqualTo("200");
+            Path credentials = dir.resolve("credentials");
+            Files.writeString(credentials, "prometheus:secret\n");
+            Status mutual = status("-c", config.toString(), "--credentials", credentials.toString(),
+                    "--cert", dir.resolve("client.crt").toString(), "--key", dir.resolve("client.key").toString());
+            assertThat(mutual.out()).as(mutual.err()).startsWith("wgtrack status from the running daemon at https://");
             Curl strangerCertificate = scrape(port, "server.crt", "-u", "prometheus:secret",
                     "--cert", dir.resolve("server.crt").toString(), "--key", dir.resolve("server.key").toString());
             assertThat(strangerCertificate.status()).as("a certificate of another CA").isEqualTo("000");
@@ -152,8 +157,6 @@ class WebConfigIT {
             assertThat(scrape(port, "ca.crt", "-u", "prometheus:secret").exit()).as("a CA that signed nothing here").isNotZero();
 
             // wgtrack status reads the same web config: https to the pinned certificate, with credentials from a file.
-            Path credentials = dir.resolve("credentials");
-            Files.writeString(credentials, "prometheus:secret\n");
             Status withCredentials = status("-c", config.toString(), "--credentials", credentials.toString());
             assertThat(withCredentials.out()).as(withCredentials.err())
                     .startsWith("wgtrack status from the running daemon at https://127.0.0.1:" + port + "/status");

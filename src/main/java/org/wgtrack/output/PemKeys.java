@@ -70,7 +70,7 @@ public final class PemKeys {
     }
 
     /** The first private key of the file. */
-    static PrivateKey privateKey(byte[] pem) throws PemException {
+    public static PrivateKey privateKey(byte[] pem) throws PemException {
         Matcher m = BLOCK.matcher(new String(pem, StandardCharsets.ISO_8859_1));
         while (m.find()) {
             String type = m.group(1);

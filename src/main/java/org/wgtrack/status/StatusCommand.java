@@ -21,6 +21,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -108,6 +110,13 @@ public final class StatusCommand implements Callable<Integer> {
             description = "PEM certificates to trust for an https --url (default: the system's CAs)")
     Path cacert;
 
+    @Option(names = "--cert", paramLabel = "FILE",
+            description = "a PEM client certificate for a listener with mutual TLS (with --key)")
+    Path clientCert;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "the PEM private key of --cert")
+    Path clientKey;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "INTERFACE", description = "show only this interface's peers")
     String interfaceName;
 
@@ -133,16 +142,19 @@ public final class StatusCommand implements Callable<Integer> {
         }
         Optional<String> authorization;
         Optional<SSLContext> trust;
+        KeyManager[] identity;
         try {
             authorization = authorization(credentials);
-            trust = cacert == null ? Optional.empty() : Optional.of(trusting(readCertificates(cacert), false));
+            identity = identity(clientCert, clientKey);
+            trust = cacert == null && identity == null ? Optional.empty()
+                    : Optional.of(trusting(cacert == null ? null : readCertificates(cacert), false, identity));
         } catch (IOException | GeneralSecurityException e) {
             err.println("wgtrack status: " + e.getMessage());
             err.flush();
             return 2;
         }
         Optional<Sourced> fromDaemon = once ? Optional.empty()
-                : url != null ? fromUrl(url, trust, authorization, err) : fromRunningDaemon(config, plan, authorization, err);
+                : url != null ? fromUrl(url, trust, authorization, err) : fromRunningDaemon(config, plan, authorization, identity, err);
         LogLevel onceLevel = Optional.ofNullable(logLevel).or(parent::logLevel).orElse(LogLevel.WARNING);
         Sourced status = fromDaemon.isPresent() ? fromDaemon.get()
                 : new Sourced(runOnce(config, onceLevel), "one cycle of its own (--once)");
@@ -168,7 +180,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     /** The daemon's /status page, or its JSON file if it was written within three cycles. */
     private static Optional<Sourced> fromRunningDaemon(WgtrackConfig config, OutputPlan plan, Optional<String> authorization,
-            PrintWriter err) {
+            KeyManager[] identity, PrintWriter err) {
         for (OutputSpec output : plan.specs()) {
             if (output instanceof PrometheusSpec prometheus) {
                 Optional<SSLContext> tls = Optional.empty();
@@ -177,7 +189,7 @@ public final class StatusCommand implements Callable<Integer> {
                         WebConfigReader.Loaded web = WebConfigReader.read(prometheus.webConfigFile().get());
                         if (web.tls().isPresent()) {
                             // The listener's own certificate is the one to trust, whatever host names it is for.
-                            tls = Optional.of(trusting(web.tls().get().chain().subList(0, 1), true));
+                            tls = Optional.of(trusting(web.tls().get().chain().subList(0, 1), true, identity));
                         }
                     } catch (WebConfigReader.WebConfigException | GeneralSecurityException e) {
                         err.println("wgtrack status: " + e.getMessage());
@@ -250,9 +262,9 @@ public final class StatusCommand implements Callable<Integer> {
         try {
             return PemKeys.certificates(Files.readAllBytes(file));
         } catch (PemKeys.PemException e) {
-            throw new IOException("--cacert " + file + ": " + e.getMessage(), e);
+            throw new IOException(file + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new IOException("cannot read --cacert " + file + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new IOException("cannot read " + file + " (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
@@ -261,10 +273,15 @@ public final class StatusCommand implements Callable<Integer> {
      * for any host name (the daemon's own certificate, asked for at 127.0.0.1); otherwise as CAs
      * with the usual checks, host name included.
      */
-    private static SSLContext trusting(List<X509Certificate> certificates, boolean pinned) throws GeneralSecurityException {
+    private static SSLContext trusting(List<X509Certificate> certificates, boolean pinned, KeyManager[] identity)
+            throws GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
         if (pinned) {
-            context.init(null, new TrustManager[] {new PinnedTrust(certificates)}, null);
+            context.init(identity, new TrustManager[] {new PinnedTrust(certificates)}, null);
+            return context;
+        }
+        if (certificates == null) {
+            context.init(identity, null, null); // the system's CAs
             return context;
         }
         KeyStore store = KeyStore.getInstance("PKCS12");
@@ -278,8 +295,34 @@ public final class StatusCommand implements Callable<Integer> {
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
-        context.init(null, factory.getTrustManagers(), null);
+        context.init(identity, factory.getTrustManagers(), null);
         return context;
+    }
+
+    /** The client certificate and key of --cert and --key, or null without them. */
+    private static KeyManager[] identity(Path cert, Path key) throws IOException, GeneralSecurityException {
+        if (cert == null && key == null) {
+            return null;
+        }
+        if (cert == null || key == null) {
+            throw new IOException("--cert and --key go together");
+        }
+        List<X509Certificate> chain = readCertificates(cert);
+        java.security.PrivateKey privateKey;
+        try {
+            privateKey = PemKeys.privateKey(Files.readAllBytes(key));
+        } catch (PemKeys.PemException e) {
+            throw new IOException("--key " + key + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IOException("cannot read --key " + key + " (" + e.getClass().getSimpleName() + ")", e);
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        char[] password = "wgtrack".toCharArray(); // of a key store that lives in memory only
+        store.load(null, null);
+        store.setKeyEntry("client", privateKey, password, chain.toArray(X509Certificate[]::new));
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(store, password);
+        return factory.getKeyManagers();
     }
 
     /** Trusts a server that presents exactly one of these certificates; an extended manager, so no host name check. */
