@@ -43,6 +43,10 @@ import org.wgtrack.wg.IpLiteral;
  * frees the port at once (the JDK binds with SO_REUSEADDR, so a new server can take the same port
  * right away; {@link OutputSet#reconfigure} keeps an unchanged output running and only closes an
  * output before its replacement binds).
+ *
+ * <p>With {@code web_config_file} ({@link WebConfig}) it serves HTTPS, asks for basic auth and
+ * adds the configured headers; {@link #reload} (SIGHUP) and every write that sees one of the
+ * files changed re-read it, and a file that does not load leaves the listener as it was.
  */
 public final class PrometheusOutput implements Output {
 
