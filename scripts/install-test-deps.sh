@@ -23,9 +23,10 @@ packages=(
     iputils-ping
     iproute2
     fping         # the pinger wgtrack prefers; PingerIT measures it
-    curl          # DaemonLabIT reads /metrics inside the hub namespace; the demo shows it
+    curl          # DaemonLabIT reads /metrics inside the hub namespace; WebConfigIT scrapes over https; the demo shows it
     # --- end lab ---
     python3       # reference configparser for IniReaderConfigparserTest
+    openssl       # throw-away certificates for WebConfigReaderTest, WebConfigFuzzTest, WebConfigIT, PrometheusTlsIT
     shellcheck    # test.sh runs scripts/shellcheck.sh on every shell script before mvn
     systemd       # systemd-analyze for UnitFileIT
     lintian       # LintianIT: the .deb must have no lintian error or warning

@@ -127,7 +127,8 @@ class MainTest {
     @Test
     void statusHelpDocumentsTheExitStatus() {
         assertThat(run("status", "--help")).isZero();
-        assertThat(out.toString()).startsWith("Usage: wgtrack status [-h] [--json] [--once] [-c=FILE] [-l=LEVEL]")
+        assertThat(out.toString()).startsWith("Usage: wgtrack status [-h] [--json] [--once] [-c=FILE] [--cacert=FILE]")
+                .contains("[--cert=FILE] [--credentials=FILE] [--key=FILE]").contains("[-l=LEVEL] [--url=URL]")
                 .contains("[INTERFACE]").contains("[PEER]").contains("Exit status\n  0   every peer shown is up\n");
     }
 }

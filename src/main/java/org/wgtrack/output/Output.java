@@ -13,6 +13,10 @@ public interface Output extends AutoCloseable {
 
     void write(Snapshot snapshot) throws IOException;
 
+    /** The daemon's reload (SIGHUP) for an output whose settings did not change: re-read what it reads from files. */
+    default void reload() {
+    }
+
     @Override
     default void close() {
     }

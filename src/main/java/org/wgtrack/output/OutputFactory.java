@@ -31,7 +31,7 @@ public final class OutputFactory {
     static final Map<String, Set<String>> KEYS_BY_TYPE = Map.of(
             "influx", Set.of("filename", "counter_type"),
             "json", Set.of("filename"),
-            "prometheus", Set.of("listen", "port"));
+            "prometheus", Set.of("listen", "port", "web_config_file"));
 
     private OutputFactory() {
     }
@@ -121,7 +121,7 @@ public final class OutputFactory {
                 case "influx" -> new InfluxSpec(section.name(),
                         path("filename", InfluxSpec.DEFAULT_FILENAME), counterType());
                 case "json" -> new JsonSpec(section.name(), path("filename", JsonSpec.DEFAULT_FILENAME));
-                default -> new PrometheusSpec(section.name(), listen(), port());
+                default -> new PrometheusSpec(section.name(), listen(), port(), webConfig());
             };
             return errors.size() == before ? Optional.of(spec) : Optional.empty();
         }
@@ -167,6 +167,28 @@ public final class OutputFactory {
                 return PrometheusSpec.DEFAULT_LISTEN;
             }
             return bare;
+        }
+
+        /** The file is read and checked here (with the TLS files it names), so a bad one stops a start or a reload. */
+        private Optional<Path> webConfig() {
+            Optional<SettingValue> value = section.get("web_config_file");
+            if (value.isEmpty() || value.get().value().isBlank()) {
+                return Optional.empty();
+            }
+            Path file = path("web_config_file", null);
+            if (file == null) {
+                return Optional.empty();
+            }
+            try {
+                warnings.addAll(WebConfigReader.read(file).warnings());
+            } catch (WebConfigReader.WebConfigException e) {
+                SettingValue at = value.get();
+                for (ConfigProblem problem : e.problems()) {
+                    errors.add(new ConfigProblem(at.source(), at.line(), section.section(), "web_config_file",
+                            problem.toString()).vouchedFor(false, true));
+                }
+            }
+            return Optional.of(file);
         }
 
         private int port() {

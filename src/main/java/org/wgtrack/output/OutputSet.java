@@ -12,7 +12,7 @@ import java.util.Map;
  * calls {@link #writeAll} at the end of every cycle, and on SIGHUP validates the new sections
  * ({@link OutputFactory#validate}) and only then calls {@link #reconfigure}. An output whose
  * spec did not change is carried over as it is (a Prometheus server keeps running, scrapes go
- * on); the others are closed before any new one binds or writes.
+ * on, re-reading its web config); the others are closed before any new one binds or writes.
  */
 public final class OutputSet implements AutoCloseable {
 
@@ -43,6 +43,9 @@ public final class OutputSet implements AutoCloseable {
         Map<OutputSpec, Output> old = new HashMap<>(outputs);
         for (OutputSpec spec : plan.specs()) {
             Output kept = old.remove(spec);
+            if (kept != null) {
+                kept.reload();
+            }
             next.put(spec, kept != null ? kept : spec.open());
         }
         old.values().forEach(Output::close);

@@ -2,6 +2,7 @@ package org.wgtrack.output;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,10 +12,15 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -37,31 +43,65 @@ import org.wgtrack.wg.IpLiteral;
  * frees the port at once (the JDK binds with SO_REUSEADDR, so a new server can take the same port
  * right away; {@link OutputSet#reconfigure} keeps an unchanged output running and only closes an
  * output before its replacement binds).
+ *
+ * <p>With {@code web_config_file} ({@link WebConfig}) it serves HTTPS, asks for basic auth and
+ * adds the configured headers; {@link #reload} (SIGHUP) and every write that sees one of the
+ * files changed re-read it, and a file that does not load leaves the listener as it was.
  */
 public final class PrometheusOutput implements Output {
 
-    /** Scrapes served at once; more wait. Each streams from the shared snapshot with a small buffer. */
-    private static final int SCRAPE_THREADS = 2;
+    /**
+     * Connections the server keeps open at once (jdk.httpserver.maxConnections; the JDK closes any
+     * beyond at once). Each one may hold a thread of its own: the JDK's server reads a request's
+     * headers on an executor thread, so a client that trickles header bytes holds that thread
+     * until the request time limit closes it. A thread per connection keeps those clients from
+     * starving scrapes; a waiting thread costs a little stack and nothing else.
+     */
+    static final int MAX_CONNECTIONS = 400;
+    /** Seconds a client may take to send its request line and headers (a scraper needs milliseconds). */
+    static final int REQUEST_SECONDS = 10;
+    /** Seconds a response may take (a large hub's /metrics to a slow scraper: 210 MB at 100,000 peers). */
+    static final int RESPONSE_SECONDS = 600;
+    /** Keep-alive connections kept open between requests, and for how long. */
+    static final int MAX_IDLE_CONNECTIONS = 50;
+    static final int IDLE_SECONDS = 30;
     private static final Duration SKIPPED_WARNING_INTERVAL = Duration.ofMinutes(10);
+    private static final Duration CLIENT_GONE_INTERVAL = Duration.ofMinutes(1);
 
     static {
-        // A client that stops reading must not hold a scrape thread forever (the JDK's default
-        // is no limit); the values the Prometheus client library sets.
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "60");
-        }
-        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
-            System.setProperty("sun.net.httpserver.maxRspTime", "600");
+        // Read once by the JDK when the first server is created; its defaults are no time limits
+        // and no connection limit. Names as Java 17's jdk.httpserver reads them (ServerConfig).
+        // A value set on the command line (-D) wins.
+        setDefault("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        setDefault("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
+        setDefault("jdk.httpserver.maxConnections", MAX_CONNECTIONS);
+        setDefault("sun.net.httpserver.maxIdleConnections", MAX_IDLE_CONNECTIONS);
+        setDefault("sun.net.httpserver.idleInterval", IDLE_SECONDS);
+        HttpServerLogging.install();
+    }
+
+    private static void setDefault(String property, int value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Integer.toString(value));
         }
     }
 
     private final PrometheusSpec spec;
     private final RateLimiter skippedWarnings = new RateLimiter(SKIPPED_WARNING_INTERVAL, System::nanoTime);
+    private final RateLimiter clientGone = new RateLimiter(CLIENT_GONE_INTERVAL, System::nanoTime);
     private volatile Snapshot latest;
     private volatile MetricsExposition exposition;
+    private final RateLimiter webConfigErrors = new RateLimiter(Duration.ofMinutes(10), System::nanoTime);
     private HttpServer server;
     private ExecutorService executor;
     private boolean closed;
+    /** The web config in force (null: none configured, or not loaded yet), with what it needs at request time. */
+    private volatile Web web;
+    private ReloadableTls tls;
+
+    /** One load of the web config: the config, its files' stamps (to notice a change), the auth check. */
+    private record Web(WebConfigReader.Loaded loaded, List<String> stamps, BasicAuth auth) {
+    }
 
     public PrometheusOutput(PrometheusSpec spec) {
         this.spec = spec;
@@ -78,23 +118,130 @@ public final class PrometheusOutput implements Output {
         // The exposition of an older snapshot would keep that snapshot's peers alive next to the
         // new ones: a third copy of every peer on a large hub.
         exposition = null;
+        if (web != null && !web.stamps().equals(stamps(web.loaded().config().files()))) {
+            reload();
+        }
         start();
+    }
+
+    /**
+     * Re-reads the web config (SIGHUP, or a file of it changed): a renewed certificate, new users
+     * or headers take effect for new connections. A file that does not load is logged and the
+     * listener keeps the configuration it has; turning TLS on or off restarts the listener.
+     */
+    @Override
+    public synchronized void reload() {
+        if (spec.webConfigFile().isEmpty() || closed) {
+            return;
+        }
+        Web before = web;
+        Web loaded;
+        try {
+            loaded = load(spec.webConfigFile().get(), before == null ? List.of() : before.loaded().config().files());
+        } catch (WebConfigReader.WebConfigException e) {
+            // The old stamps stay, so the file is tried again every cycle: a certificate renewal
+            // caught between writing the certificate and the key loads on the next cycle.
+            if (webConfigErrors.allow("reload")) {
+                Log.error("output " + spec.name() + ": web config not reloaded, the listener keeps the previous one:\n"
+                        + e.getMessage());
+            }
+            return;
+        }
+        webConfigErrors.reset("reload");
+        boolean wasTls = before != null && before.loaded().tls().isPresent();
+        boolean isTls = loaded.loaded().tls().isPresent();
+        try {
+            if (isTls && tls != null && wasTls) {
+                tls.set(loaded.loaded().config().tls().get(), loaded.loaded().tls().get());
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            Log.error("output " + spec.name() + ": web config not reloaded, the listener keeps the previous one: "
+                    + spec.webConfigFile().get() + ": " + e.getMessage());
+            return;
+        }
+        web = loaded;
+        loaded.loaded().warnings().forEach(w -> Log.warning("output " + spec.name() + ": " + w));
+        Log.info("output " + spec.name() + ": web config " + spec.webConfigFile().get() + " reloaded"
+                + (isTls ? " (TLS, certificate " + loaded.loaded().tls().get().chain().get(0).getSubjectX500Principal().getName()
+                        + ", valid until " + loaded.loaded().tls().get().chain().get(0).getNotAfter().toInstant() + ")" : ""));
+        if (wasTls != isTls && server != null) {
+            stopServer(); // rebinds on this cycle's write with or without TLS
+        }
+    }
+
+    /**
+     * Reads the web config. The files known from the last load are stamped before reading, so a
+     * change while reading is seen on the next cycle; files it names for the first time after.
+     */
+    private static Web load(Path file, List<Path> known) throws WebConfigReader.WebConfigException {
+        List<Path> before = new ArrayList<>(known);
+        if (!before.contains(file)) {
+            before.add(file);
+        }
+        List<String> stampsBefore = stamps(before);
+        WebConfigReader.Loaded loaded = WebConfigReader.read(file);
+        List<String> stamps = new ArrayList<>();
+        for (Path path : loaded.config().files()) {
+            int at = before.indexOf(path);
+            stamps.add(at >= 0 ? stampsBefore.get(at) : stamps(List.of(path)).get(0));
+        }
+        return new Web(loaded, stamps, new BasicAuth(loaded.config().users()));
+    }
+
+    /** Modification time, size and inode of each file: a certificate replaced by rename or in place. */
+    private static List<String> stamps(List<Path> files) {
+        List<String> stamps = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                stamps.add(attributes.lastModifiedTime() + " " + attributes.size() + " " + attributes.fileKey());
+            } catch (IOException e) {
+                stamps.add("missing");
+            }
+        }
+        return stamps;
     }
 
     private synchronized void start() throws IOException {
         if (server != null || closed) {
             return;
         }
+        if (spec.webConfigFile().isPresent() && web == null) {
+            try {
+                web = load(spec.webConfigFile().get(), List.of());
+                web.loaded().warnings().forEach(w -> Log.warning("output " + spec.name() + ": " + w));
+            } catch (WebConfigReader.WebConfigException e) {
+                throw new IOException("cannot listen on " + where() + ": " + e.getMessage(), e);
+            }
+        }
         InetAddress address = IpLiteral.parse(spec.listen())
                 .orElseThrow(() -> new IOException("cannot listen on " + spec.listen() + ": not an IP address"));
         HttpServer created;
         try {
-            created = HttpServer.create(new InetSocketAddress(address, spec.port()), 50);
+            // A backlog as long as the connection limit: a burst of scrapes (200 at once) must not overflow
+            // it, or the kernel drops SYNs and those clients wait a second for their retransmit.
+            Web current = web;
+            if (current != null && current.loaded().tls().isPresent()) {
+                if (tls == null) {
+                    tls = new ReloadableTls(current.loaded().config().tls().get(), current.loaded().tls().get());
+                } else {
+                    tls.set(current.loaded().config().tls().get(), current.loaded().tls().get());
+                }
+                HttpsServer https = HttpsServer.create(new InetSocketAddress(address, spec.port()), MAX_CONNECTIONS);
+                https.setHttpsConfigurator(tls.configurator());
+                created = https;
+            } else {
+                created = HttpServer.create(new InetSocketAddress(address, spec.port()), MAX_CONNECTIONS);
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot listen on " + where() + ": TLS: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IOException("cannot listen on " + where() + ": " + e.getMessage(), e);
         }
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(SCRAPE_THREADS, SCRAPE_THREADS, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
+        // No queue: every connection the JDK accepts (at most MAX_CONNECTIONS) gets a thread at
+        // once; should it ever offer more, the JDK closes the connection it could not hand over.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, MAX_CONNECTIONS, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "prometheus-http");
                     thread.setDaemon(true);
                     return thread;
@@ -116,26 +263,53 @@ public final class PrometheusOutput implements Output {
         return server == null ? OptionalInt.empty() : OptionalInt.of(server.getAddress().getPort());
     }
 
-    /** {@code /metrics}, {@code /-/healthy}, {@code /status}, a short index at {@code /}, else 404. */
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            Snapshot snapshot = latest;
-            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-                respond(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n");
-            } else if (path.equals("/metrics")) {
-                metrics(exchange, snapshot);
-            } else if (path.equals("/-/healthy")) {
-                respond(exchange, 200, "text/plain; charset=utf-8", "Exporter is healthy.\n");
-            } else if (path.equals("/status") && snapshot != null) {
-                status(exchange, snapshot);
-            } else if (path.equals("/status")) {
-                respond(exchange, 503, "text/plain; charset=utf-8", "no cycle has finished yet\n");
-            } else if (path.equals("/")) {
-                respond(exchange, 200, "text/plain; charset=utf-8", "wgtrack: /metrics (Prometheus), /status (JSON)\n");
-            } else {
-                respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+    /**
+     * A client that goes away before the response is written (a scraper's timeout, a port scan)
+     * costs one debug line a minute, and never a stack trace.
+     */
+    private void handle(HttpExchange exchange) {
+        try {
+            Web current = web;
+            if (current != null) {
+                current.loaded().config().headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                if (!current.loaded().config().users().isEmpty()
+                        && !current.auth().allows(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    exchange.getResponseHeaders().set("WWW-Authenticate", "Basic");
+                    respond(exchange, 401, "text/plain; charset=utf-8", "Unauthorized\n");
+                    exchange.close();
+                    return;
+                }
             }
+            route(exchange);
+            exchange.close();
+        } catch (IOException e) {
+            if (clientGone.allow("gone")) {
+                Log.debug("output " + spec.name() + ": a client of " + exchange.getRequestURI().getPath()
+                        + " went away before the response was written (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "; such lines at most once a minute)");
+            }
+            exchange.close();
+        }
+    }
+
+    /** {@code /metrics}, {@code /-/healthy}, {@code /status}, a short index at {@code /}, else 404. */
+    private void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Snapshot snapshot = latest;
+        if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+            respond(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n");
+        } else if (path.equals("/metrics")) {
+            metrics(exchange, snapshot);
+        } else if (path.equals("/-/healthy")) {
+            respond(exchange, 200, "text/plain; charset=utf-8", "Exporter is healthy.\n");
+        } else if (path.equals("/status") && snapshot != null) {
+            status(exchange, snapshot);
+        } else if (path.equals("/status")) {
+            respond(exchange, 503, "text/plain; charset=utf-8", "no cycle has finished yet\n");
+        } else if (path.equals("/")) {
+            respond(exchange, 200, "text/plain; charset=utf-8", "wgtrack: /metrics (Prometheus), /status (JSON)\n");
+        } else {
+            respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
         }
     }
 
@@ -215,6 +389,10 @@ public final class PrometheusOutput implements Output {
     @Override
     public synchronized void close() {
         closed = true;
+        stopServer();
+    }
+
+    private synchronized void stopServer() {
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();

@@ -1,12 +1,18 @@
 package org.wgtrack.output;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code type = prometheus}: an HTTP server for {@code /metrics} (and {@code /status}).
  * Port 9587: 9586 is the established WireGuard exporters' port; port 0 (any free port) is for tests.
+ *
+ * @param webConfigFile the exporter-toolkit web configuration (TLS, basic auth, headers); empty:
+ *        plain HTTP for anyone who can reach the port. Its content is not part of the spec: a
+ *        running output re-reads the file on reload and when it changes.
  */
-public record PrometheusSpec(String name, String listen, int port) implements OutputSpec {
+public record PrometheusSpec(String name, String listen, int port, Optional<Path> webConfigFile) implements OutputSpec {
 
     public static final String DEFAULT_LISTEN = "127.0.0.1";
     public static final int DEFAULT_PORT = 9587;
@@ -14,9 +20,14 @@ public record PrometheusSpec(String name, String listen, int port) implements Ou
     public PrometheusSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(webConfigFile, "webConfigFile");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range (expected 0..65535, got " + port + ")");
         }
+    }
+
+    public PrometheusSpec(String name, String listen, int port) {
+        this(name, listen, port, Optional.empty());
     }
 
     @Override

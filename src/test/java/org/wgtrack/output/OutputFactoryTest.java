@@ -122,4 +122,24 @@ class OutputFactoryTest {
         assertThat(Path.of("/nonexistent/dir")).doesNotExist();
         assertThat(((PrometheusOutput) outputs.get(1)).boundPort()).isEmpty();
     }
+
+    @Test
+    void webConfigFileIsReadWhenValidatedAndItsProblemsNameBothFiles(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path web = dir.resolve("web.yml");
+        java.nio.file.Files.writeString(web, "basic_auth_users:\n  prometheus: " + WebConfigReaderTest.HASH + "\nsurprise: 1\n");
+        OutputPlan plan = OutputFactory.validate(List.of(section("prometheus", "prometheus", "web_config_file", web.toString())));
+        assertThat(plan.specs()).containsExactly(new PrometheusSpec("prometheus", "127.0.0.1", 9587, java.util.Optional.of(web)));
+        assertThat(plan.warnings()).extracting(ConfigProblem::toString).containsExactly(web + ":3: surprise: unknown key, ignored"
+                + " (expected one of basic_auth_users, http_server_config, rate_limit, tls_server_config)");
+
+        java.nio.file.Files.writeString(web, "tls_server_config:\n  cert_file: x.crt\n");
+        assertThatThrownBy(() -> OutputFactory.validate(List.of(section("prometheus", "prometheus", "web_config_file", web.toString()))))
+                .hasMessage(CONF + ":11: [output:prometheus] web_config_file: " + web
+                        + ":2: tls_server_config: key_file is missing (expected the path of the server's PEM private key)");
+        assertThatThrownBy(() -> OutputFactory.validate(List.of(section("prometheus", "prometheus", "web_config_file", "web.yml"))))
+                .hasMessage(CONF + ":11: [output:prometheus] web_config_file: bad file name (expected an absolute path of a file, got 'web.yml')");
+        assertThatThrownBy(() -> OutputFactory.validate(List.of(section("prometheus", "prometheus", "web_config_file",
+                dir.resolve("none.yml").toString())))).hasMessage(CONF + ":11: [output:prometheus] web_config_file: "
+                        + dir.resolve("none.yml") + ": cannot read the web config file (no such file)");
+    }
 }

@@ -215,4 +215,42 @@ class PrometheusOutputTest {
             cycles.join();
         }
     }
+
+    @Test
+    void basicAuthAnswers401AndABrokenWebConfigKeepsThePreviousOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path web = dir.resolve("web.yml");
+        java.nio.file.Files.writeString(web, "basic_auth_users:\n  prometheus: " + WebConfigReaderTest.HASH
+                + "\nhttp_server_config:\n  headers:\n    X-Frame-Options: deny\n");
+        output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0, Optional.of(web)));
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), false, LogLevel.INFO));
+        try {
+            output.write(TestSnapshots.threePeers());
+            String authorized = "Basic " + java.util.Base64.getEncoder().encodeToString("prometheus:secret".getBytes(StandardCharsets.UTF_8));
+            URI uri = URI.create("http://127.0.0.1:" + output.boundPort().orElseThrow() + "/metrics");
+            HttpResponse<String> denied = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(denied.statusCode()).isEqualTo(401);
+            assertThat(denied.headers().firstValue("WWW-Authenticate")).contains("Basic");
+            assertThat(denied.headers().firstValue("X-Frame-Options")).contains("deny");
+            assertThat(denied.body()).doesNotContain("wgtrack_peer_up");
+            assertThat(http.send(HttpRequest.newBuilder(uri).header("Authorization", authorized).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+            java.nio.file.Files.writeString(web, "basic_auth_users: [broken\n");
+            output.write(TestSnapshots.threePeers()); // the change is noticed at the next write
+            assertThat(logged.toString(StandardCharsets.UTF_8)).contains("ERROR output prometheus: web config not reloaded,"
+                    + " the listener keeps the previous one:\n    " + web + ":");
+            assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+            assertThat(http.send(HttpRequest.newBuilder(uri).header("Authorization", authorized).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+            java.nio.file.Files.writeString(web, "");
+            output.reload(); // SIGHUP
+            assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(logged.toString(StandardCharsets.UTF_8)).contains("INFO output prometheus: web config " + web + " reloaded\n");
+        } finally {
+            Log.install(new Log(System.err, false, LogLevel.INFO));
+        }
+    }
 }
