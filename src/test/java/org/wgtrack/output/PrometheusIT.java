@@ -193,7 +193,8 @@ class PrometheusIT {
         collectExpressions(JSON.std.anyFrom(Files.readString(DASHBOARD)), expressions);
         assertThat(expressions).hasSizeGreaterThan(10);
         for (String expression : new TreeSet<>(expressions)) {
-            String query = expression.replace("$__rate_interval", "1m").replace("$interval", "1m").replace("$interface", ".*");
+            String query = expression.replace("$__rate_interval", "1m").replace("$interval", "1m")
+                    .replace("$job", ".+").replace("$instance", ".+").replace("$interface", ".+");
             Map<String, Object> answer = ExternalServer.json(ExternalServer.get(api + "/query?query=" + ExternalServer.encode(query)).body());
             assertThat(answer.get("status")).as("%s: %s", query, answer).isEqualTo("success");
         }
