@@ -23,7 +23,8 @@ import org.wgtrack.wg.Endpoint;
  * keeps one sort order per snapshot and writes through a small buffer, so a scrape costs memory
  * that does not grow with the peers. The bytes are those the official client writes for the same
  * metrics (families sorted by name, series by their labels, values by {@link Double#toString}):
- * the golden files of {@code PrometheusOutputTest} were written by that client.
+ * the golden files of {@code PrometheusOutputTest} were written by that client, and
+ * {@code wgtrack_build_info}, added since, is written as that client writes {@code wgtrack_peer_info}.
  *
  * <p>Nothing in the data can fail a scrape: label values are escaped, and a peer whose labels
  * equal another's (two series with one identity would make Prometheus reject the whole scrape)
@@ -49,21 +50,24 @@ public final class MetricsExposition {
             .thenComparing(p -> p.publicKey().base64());
 
     private final Snapshot snapshot;
+    private final BuildInfo build;
     /** Exported peers in the order of their (interface, name, public_key) labels. */
     private final PeerSnapshot[] byLabels;
     /** The same peers in the order of the info metric's labels, which sort allowed_ips first. */
     private final PeerSnapshot[] byInfoLabels;
     private final List<PeerSnapshot> skipped;
 
-    private MetricsExposition(Snapshot snapshot, PeerSnapshot[] byLabels, PeerSnapshot[] byInfoLabels, List<PeerSnapshot> skipped) {
+    private MetricsExposition(Snapshot snapshot, BuildInfo build, PeerSnapshot[] byLabels, PeerSnapshot[] byInfoLabels,
+            List<PeerSnapshot> skipped) {
         this.snapshot = snapshot;
+        this.build = build;
         this.byLabels = byLabels;
         this.byInfoLabels = byInfoLabels;
         this.skipped = skipped;
     }
 
     /** Sorts once per snapshot; every scrape of the snapshot reuses the result. */
-    public static MetricsExposition of(Snapshot snapshot) {
+    public static MetricsExposition of(Snapshot snapshot, BuildInfo build) {
         PeerSnapshot[] sorted = snapshot.peers().toArray(PeerSnapshot[]::new);
         Arrays.sort(sorted, BY_PEER_LABELS);
         List<PeerSnapshot> skipped = new ArrayList<>();
@@ -76,7 +80,7 @@ public final class MetricsExposition {
             }
         }
         PeerSnapshot[] byLabels = Arrays.copyOf(sorted, kept);
-        return new MetricsExposition(snapshot, byLabels, byInfoLabels(byLabels), List.copyOf(skipped));
+        return new MetricsExposition(snapshot, build, byLabels, byInfoLabels(byLabels), List.copyOf(skipped));
     }
 
     // The info labels in the client's order (allowed_ips, config_endpoint, endpoint, then the
@@ -109,6 +113,18 @@ public final class MetricsExposition {
 
     public void write(Writer out, boolean openMetrics) throws IOException {
         Snapshot s = snapshot;
+        if (openMetrics) {
+            out.write("# TYPE wgtrack_build info\n# HELP wgtrack_build The wgtrack build serving these metrics\n");
+        } else {
+            out.write("# HELP wgtrack_build_info The wgtrack build serving these metrics\n# TYPE wgtrack_build_info gauge\n");
+        }
+        out.write("wgtrack_build_info{java_version=\"");
+        escaped(out, build.javaVersion());
+        out.write("\",revision=\"");
+        escaped(out, build.revision());
+        out.write("\",version=\"");
+        escaped(out, build.version());
+        out.write("\"} 1\n");
         if (s.cycleDuration().isPresent()) {
             header(out, openMetrics, "wgtrack_cycle_duration_seconds", "gauge", "How long the previous complete cycle took");
             out.write("wgtrack_cycle_duration_seconds ");

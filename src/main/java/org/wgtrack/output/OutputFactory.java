@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import org.wgtrack.config.ConfigException;
@@ -74,8 +75,10 @@ public final class OutputFactory {
                     continue;
                 }
                 resource = prometheus.listen() + " port " + prometheus.port();
-                key = "port";
-                value = Integer.toString(prometheus.port());
+                OutputSettings section = byName.get(spec.name());
+                boolean portInListen = section.get("port").isEmpty() && section.get("listen").isPresent();
+                key = portInListen ? "listen" : "port";
+                value = portInListen ? section.get("listen").orElseThrow().value().strip() : Integer.toString(prometheus.port());
             }
             String previous = owner.putIfAbsent(resource, spec.name());
             if (previous != null) {
@@ -121,7 +124,7 @@ public final class OutputFactory {
                 case "influx" -> new InfluxSpec(section.name(),
                         path("filename", InfluxSpec.DEFAULT_FILENAME), counterType());
                 case "json" -> new JsonSpec(section.name(), path("filename", JsonSpec.DEFAULT_FILENAME));
-                default -> new PrometheusSpec(section.name(), listen(), port());
+                default -> prometheus();
             };
             return errors.size() == before ? Optional.of(spec) : Optional.empty();
         }
@@ -154,37 +157,71 @@ public final class OutputFactory {
             return CounterType.INTEGER;
         }
 
-        private String listen() {
-            Optional<SettingValue> value = section.get("listen");
-            if (value.isEmpty()) {
-                return PrometheusSpec.DEFAULT_LISTEN;
+        /**
+         * {@code listen} and {@code port}. {@code listen} is an address ({@code 127.0.0.1},
+         * {@code ::}, {@code [::1]}) with the port in {@code port}, or, as the Go exporters'
+         * {@code --web.listen-address} has it, an address and a port together
+         * ({@code 127.0.0.1:9587}, {@code [::]:9587}); then {@code port} must not be set as well.
+         * Only IP literals: a listen address is never looked up.
+         */
+        private PrometheusSpec prometheus() {
+            Optional<SettingValue> listen = section.get("listen");
+            Optional<SettingValue> portValue = section.get("port");
+            String host = PrometheusSpec.DEFAULT_LISTEN;
+            OptionalInt portInListen = OptionalInt.empty();
+            if (listen.isPresent()) {
+                String text = listen.get().value().strip();
+                String address = text;
+                Optional<String> portText = Optional.empty();
+                boolean bad = false;
+                if (text.startsWith("[")) {
+                    int close = text.indexOf(']');
+                    String rest = close < 0 ? "" : text.substring(close + 1);
+                    bad = close < 0 || !rest.isEmpty() && !rest.startsWith(":");
+                    address = bad ? text : text.substring(1, close);
+                    portText = bad || rest.isEmpty() ? Optional.empty() : Optional.of(rest.substring(1));
+                } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+                    address = text.substring(0, text.indexOf(':'));
+                    portText = Optional.of(text.substring(text.indexOf(':') + 1));
+                }
+                if (bad || IpLiteral.parse(address).isEmpty()) {
+                    error(listen.get(), "listen", "bad listen address (expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::,"
+                            + " optionally with a port: 127.0.0.1:9587, [::]:9587; got " + quoted(text) + ")");
+                } else {
+                    host = address;
+                    if (portText.isPresent()) {
+                        portInListen = portNumber(portText.get());
+                        if (portInListen.isEmpty()) {
+                            error(listen.get(), "listen", "bad port in listen address (expected 0..65535, got " + quoted(text) + ")");
+                        } else if (portValue.isPresent()) {
+                            error(listen.get(), "listen", "port given twice (listen " + quoted(text) + " has one, and port is set; keep one)");
+                        }
+                    }
+                }
             }
-            String text = value.get().value().strip();
-            String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-            if (IpLiteral.parse(bare).isEmpty()) {
-                error(value.get(), "listen", "bad listen address (expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::, got "
-                        + quoted(text) + ")");
-                return PrometheusSpec.DEFAULT_LISTEN;
-            }
-            return bare;
+            int port = port(portValue);
+            return new PrometheusSpec(section.name(), host, portInListen.orElse(port));
         }
 
-        private int port() {
-            Optional<SettingValue> value = section.get("port");
+        private int port(Optional<SettingValue> value) {
             if (value.isEmpty()) {
                 return PrometheusSpec.DEFAULT_PORT;
             }
             String text = value.get().value().strip();
-            try {
-                int port = Integer.parseInt(text);
-                if (port >= 0 && port <= 65535) {
-                    return port;
-                }
-            } catch (NumberFormatException e) {
-                // reported below with the allowed range
+            OptionalInt port = portNumber(text);
+            if (port.isPresent()) {
+                return port.getAsInt();
             }
             error(value.get(), "port", "bad port (expected 0..65535, got " + quoted(text) + ")");
             return PrometheusSpec.DEFAULT_PORT;
+        }
+
+        private static OptionalInt portNumber(String text) {
+            if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return OptionalInt.empty();
+            }
+            int port = Integer.parseInt(text);
+            return port <= 65535 ? OptionalInt.of(port) : OptionalInt.empty();
         }
 
         private void error(SettingValue at, String key, String message) {

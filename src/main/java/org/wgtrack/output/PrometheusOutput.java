@@ -56,6 +56,7 @@ public final class PrometheusOutput implements Output {
     }
 
     private final PrometheusSpec spec;
+    private final BuildInfo build;
     private final RateLimiter skippedWarnings = new RateLimiter(SKIPPED_WARNING_INTERVAL, System::nanoTime);
     private volatile Snapshot latest;
     private volatile MetricsExposition exposition;
@@ -64,7 +65,13 @@ public final class PrometheusOutput implements Output {
     private boolean closed;
 
     public PrometheusOutput(PrometheusSpec spec) {
+        this(spec, BuildInfo.running());
+    }
+
+    /** With a fixed build, for golden tests. */
+    PrometheusOutput(PrometheusSpec spec, BuildInfo build) {
         this.spec = spec;
+        this.build = build;
     }
 
     @Override
@@ -157,7 +164,7 @@ public final class PrometheusOutput implements Output {
         if (snapshot != null) {
             prepared = exposition;
             if (prepared == null || prepared.snapshot() != snapshot) {
-                prepared = MetricsExposition.of(snapshot);
+                prepared = MetricsExposition.of(snapshot, build);
                 exposition = prepared;
                 warnAboutSkipped(prepared);
             }

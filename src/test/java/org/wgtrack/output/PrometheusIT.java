@@ -151,6 +151,10 @@ class PrometheusIT {
         assertThat(result("wgtrack_resolutions_total")).extracting(s -> labels(s).get("result") + "=" + value(s))
                 .containsExactlyInAnyOrder("changed=1.0", "failed=2.0", "unchanged=3.0");
         assertThat(result("wgtrack_peers")).hasSize(2 * 8);
+        assertThat(result("wgtrack_build_info")).singleElement().satisfies(s -> {
+            assertThat(labels(s)).containsKeys("version", "revision", "java_version");
+            assertThat(value(s)).isEqualTo(1);
+        });
         assertThat(result("sum(wgtrack_peers)")).singleElement().satisfies(s -> assertThat(value(s)).isEqualTo(3));
     }
 

@@ -35,7 +35,10 @@ import org.wgtrack.testing.TestKeys;
 class PrometheusOutputTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private PrometheusOutput output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0));
+    /** A fixed build, so the golden files do not change with every commit. */
+    static final BuildInfo BUILD = new BuildInfo("0.1.0", "0123456789ab", "17.0.13+11-Debian-2deb12u1");
+
+    private PrometheusOutput output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0), BUILD);
     @RegisterExtension
     final LogCapture logged = LogCapture.at(LogLevel.INFO);
 
@@ -65,14 +68,14 @@ class PrometheusOutputTest {
     @ParameterizedTest
     @CsvSource({"false, metrics-awkward.golden.txt", "true, metrics-awkward.golden.openmetrics.txt"})
     void escapesAwkwardTextInLabelsAndWritesHugeCountersAndOddDurations(boolean openMetrics, String golden) throws IOException {
-        assertThat(MetricsExposition.of(TestSnapshots.awkward()).skipped()).isEmpty();
+        assertThat(MetricsExposition.of(TestSnapshots.awkward(), BUILD).skipped()).isEmpty();
         String actual = exposition(TestSnapshots.awkward(), openMetrics) + exposition(TestSnapshots.awkwardError(), openMetrics);
         assertThat(actual).isEqualTo(Golden.expected("output/" + golden, actual));
     }
 
     private static String exposition(Snapshot snapshot, boolean openMetrics) throws IOException {
         StringWriter out = new StringWriter();
-        MetricsExposition.of(snapshot).write(out, openMetrics);
+        MetricsExposition.of(snapshot, BUILD).write(out, openMetrics);
         return out.toString();
     }
 
