@@ -2,6 +2,8 @@ package org.wgtrack.output;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.OutputSettings;
 import org.wgtrack.config.SettingValue;
@@ -32,7 +35,7 @@ public final class OutputFactory {
     static final Map<String, Set<String>> KEYS_BY_TYPE = Map.of(
             "influx", Set.of("filename", "counter_type"),
             "json", Set.of("filename"),
-            "prometheus", Set.of("listen", "port"));
+            "prometheus", Set.of("listen", "port", "compatible_with"));
 
     private OutputFactory() {
     }
@@ -200,7 +203,31 @@ public final class OutputFactory {
                 }
             }
             int port = port(portValue);
-            return new PrometheusSpec(section.name(), host, portInListen.orElse(port));
+            return new PrometheusSpec(section.name(), host, portInListen.orElse(port), compatibleWith());
+        }
+
+        /** {@code compatible_with = prometheus_wireguard_exporter}: names separated by commas or spaces, empty by default. */
+        private Set<CompatibilitySet> compatibleWith() {
+            Optional<SettingValue> value = section.get("compatible_with");
+            Set<CompatibilitySet> sets = EnumSet.noneOf(CompatibilitySet.class);
+            if (value.isEmpty()) {
+                return sets;
+            }
+            for (String name : value.get().value().strip().split("[\\s,]+")) {
+                if (name.isEmpty()) {
+                    continue;
+                }
+                Optional<CompatibilitySet> set = Arrays.stream(CompatibilitySet.values())
+                        .filter(c -> c.label().equals(name.toLowerCase(Locale.ROOT))).findFirst();
+                if (set.isPresent()) {
+                    sets.add(set.get());
+                } else {
+                    error(value.get(), "compatible_with", "unknown exporter (expected "
+                            + Arrays.stream(CompatibilitySet.values()).map(CompatibilitySet::label).collect(Collectors.joining(", "))
+                            + ", got " + quoted(name) + ")");
+                }
+            }
+            return sets;
         }
 
         private int port(Optional<SettingValue> value) {

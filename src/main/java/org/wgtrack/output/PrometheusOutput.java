@@ -164,7 +164,7 @@ public final class PrometheusOutput implements Output {
         if (snapshot != null) {
             prepared = exposition;
             if (prepared == null || prepared.snapshot() != snapshot) {
-                prepared = MetricsExposition.of(snapshot, build);
+                prepared = MetricsExposition.of(snapshot, build, spec.compatibleWith());
                 exposition = prepared;
                 warnAboutSkipped(prepared);
             }

@@ -69,6 +69,17 @@ class OutputFactoryTest {
     }
 
     @Test
+    void compatibleWithNamesExporterSets() throws ConfigException {
+        assertThat(OutputFactory.validate(List.of(section("p", "prometheus", "compatible_with", " Prometheus_WireGuard_Exporter, "))).specs())
+                .containsExactly(new PrometheusSpec("p", "127.0.0.1", 9587, java.util.Set.of(CompatibilitySet.PROMETHEUS_WIREGUARD_EXPORTER)));
+        assertThat(OutputFactory.validate(List.of(section("p", "prometheus", "compatible_with", ""))).specs())
+                .containsExactly(new PrometheusSpec("p", "127.0.0.1", 9587));
+        assertThatThrownBy(() -> OutputFactory.validate(List.of(section("p", "prometheus", "compatible_with", "prometheus_wireguard_exporter node_exporter"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("/etc/wgtrack.conf:11: [output:p] compatible_with: unknown exporter (expected prometheus_wireguard_exporter, got 'node_exporter')");
+    }
+
+    @Test
     void aPortInListenAndInPortIsAnError() {
         assertThatThrownBy(() -> OutputFactory.validate(List.of(section("p", "prometheus", "listen", "127.0.0.1:9586", "port", "9586"))))
                 .isInstanceOf(ConfigException.class)

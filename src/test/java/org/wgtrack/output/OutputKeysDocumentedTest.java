@@ -25,7 +25,8 @@ class OutputKeysDocumentedTest {
             "influx counter_type", CounterType.INTEGER.name().toLowerCase(java.util.Locale.ROOT),
             "json filename", JsonSpec.DEFAULT_FILENAME.toString(),
             "prometheus listen", PrometheusSpec.DEFAULT_LISTEN,
-            "prometheus port", Integer.toString(PrometheusSpec.DEFAULT_PORT));
+            "prometheus port", Integer.toString(PrometheusSpec.DEFAULT_PORT),
+            "prometheus compatible_with", "(empty)");
 
     private static Set<String> loaderKeys() {
         Set<String> keys = new TreeSet<>();

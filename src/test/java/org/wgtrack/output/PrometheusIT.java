@@ -43,7 +43,7 @@ class PrometheusIT {
     @BeforeAll
     static void start() throws Exception {
         Path binary = ExternalServer.requireBinary("prometheus", "prometheus");
-        output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0));
+        output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0, Set.of(CompatibilitySet.PROMETHEUS_WIREGUARD_EXPORTER)));
         output.write(TestSnapshots.threePeers());
         int target = output.boundPort().orElseThrow();
         int port = ExternalServer.freePort();
@@ -151,6 +151,17 @@ class PrometheusIT {
         assertThat(result("wgtrack_resolutions_total")).extracting(s -> labels(s).get("result") + "=" + value(s))
                 .containsExactlyInAnyOrder("changed=1.0", "failed=2.0", "unchanged=3.0");
         assertThat(result("wgtrack_peers")).hasSize(2 * 8);
+        // compatible_with = prometheus_wireguard_exporter: the Rust exporter's families with its labels
+        assertThat(result("wireguard_sent_bytes_total{friendly_name=\"laptop\"}")).singleElement().satisfies(s -> {
+            assertThat(labels(s)).containsOnlyKeys("__name__", "instance", "job", "interface", "public_key", "allowed_ips", "friendly_name")
+                    .containsEntry("allowed_ips", "10.10.0.2/32,fd00::2/128");
+            assertThat(value(s)).isEqualTo(2048);
+        });
+        assertThat(result("wireguard_received_bytes_total")).hasSize(3);
+        assertThat(result("wireguard_latest_handshake_seconds{allowed_ips=\"(none)\"}")).singleElement()
+                .satisfies(s -> assertThat(labels(s)).doesNotContainKey("friendly_name"));
+        assertThat(result("wireguard_peers_total")).extracting(s -> labels(s).get("interface") + "=" + value(s))
+                .containsExactlyInAnyOrder("wg0=2.0", "wg1=1.0");
         assertThat(result("wgtrack_build_info")).singleElement().satisfies(s -> {
             assertThat(labels(s)).containsKeys("version", "revision", "java_version");
             assertThat(value(s)).isEqualTo(1);
