@@ -33,7 +33,7 @@ public final class OutputFactory {
 
     /** Every key of each output type; OutputKeysDocumentedTest holds the README and wgtrack.conf(5) to it. */
     static final Map<String, Set<String>> KEYS_BY_TYPE = Map.of(
-            "influx", Set.of("filename", "counter_type"),
+            "influx", Set.of("filename", "counter_type", "schema"),
             "json", Set.of("filename"),
             "prometheus", Set.of("listen", "port", "compatible_with"));
 
@@ -125,7 +125,7 @@ public final class OutputFactory {
             int before = errors.size();
             OutputSpec spec = switch (type) {
                 case "influx" -> new InfluxSpec(section.name(),
-                        path("filename", InfluxSpec.DEFAULT_FILENAME), counterType());
+                        path("filename", InfluxSpec.DEFAULT_FILENAME), counterType(), schema());
                 case "json" -> new JsonSpec(section.name(), path("filename", JsonSpec.DEFAULT_FILENAME));
                 default -> prometheus();
             };
@@ -143,6 +143,21 @@ public final class OutputFactory {
                 return fallback;
             }
             return Path.of(text);
+        }
+
+        private InfluxSchema schema() {
+            Optional<SettingValue> value = section.get("schema");
+            if (value.isEmpty()) {
+                return InfluxSchema.WGTRACK;
+            }
+            String text = value.get().value().strip().toLowerCase(Locale.ROOT);
+            for (InfluxSchema schema : InfluxSchema.values()) {
+                if (schema.label().equals(text)) {
+                    return schema;
+                }
+            }
+            error(value.get(), "schema", "bad schema (expected wgtrack or telegraf, got " + quoted(value.get().value()) + ")");
+            return InfluxSchema.WGTRACK;
         }
 
         private CounterType counterType() {

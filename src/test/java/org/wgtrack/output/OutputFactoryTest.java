@@ -106,8 +106,8 @@ class OutputFactoryTest {
                 """);
         OutputPlan plan = OutputFactory.validate(config.outputs());
         assertThat(plan.warnings()).extracting(ConfigProblem::toString).containsExactly(
-                "/etc/wgtrack.conf:5: [output:influx] file_name: unknown key, ignored (influx outputs know counter_type, filename)",
-                "/etc/wgtrack.conf:6: [output:influx] ping_timeout: unknown key, ignored (influx outputs know counter_type, filename)");
+                "/etc/wgtrack.conf:5: [output:influx] file_name: unknown key, ignored (influx outputs know counter_type, filename, schema)",
+                "/etc/wgtrack.conf:6: [output:influx] ping_timeout: unknown key, ignored (influx outputs know counter_type, filename, schema)");
     }
 
     @ParameterizedTest
