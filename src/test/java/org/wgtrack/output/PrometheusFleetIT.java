@@ -14,7 +14,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with the labels its legend names, and the state timeline shows each peer's state under its
  * name or short key.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrometheusFleetIT {
 
     private static final Path RULES = Path.of("monitoring/wgtrack-alerts.yml").toAbsolutePath();
@@ -118,6 +122,7 @@ class PrometheusFleetIT {
     }
 
     @Test
+    @Order(1)
     void everyDashboardQueryReturnsDataFromBothInstancesWithItsLegendsLabels() throws Exception {
         Map<String, String> queries = queries();
         assertThat(queries).hasSizeGreaterThan(10);
@@ -136,6 +141,7 @@ class PrometheusFleetIT {
     }
 
     @Test
+    @Order(2)
     void stateTimelineShowsEachPeersStateUnderItsNameOrShortKey() throws Exception {
         String timeline = queries().entrySet().stream().filter(e -> e.getValue().startsWith("Peer state /"))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
@@ -147,8 +153,41 @@ class PrometheusFleetIT {
     }
 
     @Test
-    void bothInstancesHaveTheirOwnHealth() {
+    @Order(3)
+    void bothInstancesHaveTheirOwnHealthAndTheirOwnPeerAlerts() throws Exception {
         assertThat(result("up{job=\"wgtrack\"} == 1")).hasSize(2);
         assertThat(result("ALERTS{alertname=\"WgtrackTargetDown\"}")).isEmpty();
+        // the backing-off peer (it has a configured endpoint) on each instance; not the dial-in one
+        prometheus.await("WireGuardPeerDown pending once per instance", Duration.ofSeconds(30),
+                () -> result("ALERTS{alertname=\"WireGuardPeerDown\",alertstate=\"pending\"}").size() == 2);
+        assertThat(result("ALERTS{alertname=\"WireGuardPeerDown\"}")).extracting(s -> labels(s).get("instance"))
+                .containsExactlyInAnyOrder(instances.toArray(String[]::new));
+    }
+
+    /** The expression of WgtrackTargetDown, read from the shipped rules. */
+    private static String targetDownExpression() throws Exception {
+        String rules = Files.readString(RULES);
+        int alert = rules.indexOf("- alert: WgtrackTargetDown");
+        int expr = rules.indexOf("expr: |", alert);
+        int end = rules.indexOf("        for:", expr);
+        return rules.substring(expr + "expr: |".length(), end).strip();
+    }
+
+    @Test
+    @Order(4)
+    void anInstanceThatStopsIsDownWhileTheOtherReports() throws Exception {
+        String expression = targetDownExpression();
+        assertThat(result(expression)).isEmpty();
+        outputs.get(1).close();
+        prometheus.await("the stopped instance to be down", Duration.ofSeconds(30),
+                () -> result("up{job=\"wgtrack\"} == 0").size() == 1);
+        // one series, for the stopped instance alone: absent() would say nothing while the other reports
+        prometheus.await("WgtrackTargetDown's expression to name the stopped instance", Duration.ofSeconds(30),
+                () -> result(expression).size() == 1);
+        assertThat(result(expression)).singleElement()
+                .satisfies(s -> assertThat(labels(s)).containsEntry("instance", instances.get(1)).containsEntry("job", "wgtrack"));
+        assertThat(result("absent(wgtrack_live_state_read_success)")).isEmpty();
+        prometheus.await("WgtrackTargetDown pending for the stopped instance", Duration.ofSeconds(30),
+                () -> result("ALERTS{alertname=\"WgtrackTargetDown\",alertstate=\"pending\"}").size() == 1);
     }
 }
