@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.wgtrack.text.PlainDecimal;
 import org.wgtrack.wg.Endpoint;
@@ -41,8 +43,14 @@ public final class InfluxLineFormat {
     private static final String NAME_TAG = "," + escapeTag("name") + "=";
     private static final String PEER_TAG = "," + escapeTag("peer") + "=";
     private static final String DAEMON_LINE_START = escapeMeasurement(DAEMON_MEASUREMENT) + " ";
+    static final String TELEGRAF_DEVICE = "wireguard_device";
+    static final String TELEGRAF_PEER = "wireguard_peer";
+    private static final String TELEGRAF_DEVICE_START = TELEGRAF_DEVICE + ",name=";
+    private static final String TELEGRAF_PEER_START = TELEGRAF_PEER + ",device=";
+    private static final String PUBLIC_KEY_TAG = ",public_key=";
 
     private final CounterType counterType;
+    private final InfluxSchema schema;
     /**
      * Kept from cycle to cycle and handed on whenever it holds {@link #CHUNK} characters, so it
      * neither grows with the peers nor is allocated again. One format at a time: one output uses it.
@@ -51,7 +59,12 @@ public final class InfluxLineFormat {
     private static final int CHUNK = 16384;
 
     public InfluxLineFormat(CounterType counterType) {
+        this(counterType, InfluxSchema.WGTRACK);
+    }
+
+    public InfluxLineFormat(CounterType counterType, InfluxSchema schema) {
         this.counterType = counterType;
+        this.schema = schema;
     }
 
     public String format(Snapshot snapshot) {
@@ -69,7 +82,14 @@ public final class InfluxLineFormat {
         StringBuilder out = text;
         out.setLength(0);
         String timestamp = Long.toString(epochNanos(snapshot.takenAt()));
+        if (schema == InfluxSchema.TELEGRAF) {
+            appendTelegrafDevices(out, snapshot, timestamp);
+        }
         for (PeerSnapshot peer : snapshot.peers()) {
+            if (schema == InfluxSchema.TELEGRAF) {
+                appendTelegrafPeer(out, peer);
+                out.append(' ').append(timestamp).append('\n');
+            }
             appendPeer(out, peer);
             out.append(' ').append(timestamp).append('\n');
             if (out.length() >= CHUNK) {
@@ -90,6 +110,44 @@ public final class InfluxLineFormat {
         out.append(' ').append(timestamp).append('\n');
         writer.append(out);
         out.setLength(0);
+    }
+
+    /**
+     * Telegraf's {@code wireguard_device}, one line per interface with tracked peers:
+     * {@code wireguard_device,name=wg0 peers=2i 1700000012000000000}. Telegraf's {@code type} tag
+     * and {@code listen_port} and {@code firewall_mark} fields are left out: the snapshot does not
+     * hold them. Integers always carry {@code i}, as Telegraf writes them, whatever {@code counter_type}.
+     */
+    private static void appendTelegrafDevices(StringBuilder out, Snapshot snapshot, String timestamp) {
+        Map<String, Long> peers = new TreeMap<>();
+        for (PeerSnapshot peer : snapshot.peers()) {
+            peers.merge(peer.interfaceName(), 1L, Long::sum);
+        }
+        for (Map.Entry<String, Long> device : peers.entrySet()) {
+            out.append(TELEGRAF_DEVICE_START);
+            appendTag(out, device.getKey());
+            out.append(" peers=").append(device.getValue()).append('i');
+            out.append(' ').append(timestamp).append('\n');
+        }
+    }
+
+    /**
+     * Telegraf's {@code wireguard_peer}: tags {@code device} and {@code public_key}; fields
+     * {@code allowed_ips} (how many), {@code last_handshake_time_ns} (unix nanoseconds, from wg's
+     * whole seconds; 0 = never), {@code rx_bytes}, {@code tx_bytes}:
+     * {@code wireguard_peer,device=wg0,public_key=k8Yz…= allowed_ips=2i,last_handshake_time_ns=1700000000000000000i,rx_bytes=1024i,tx_bytes=2048i}.
+     * Telegraf's {@code persistent_keepalive_interval_ns} and {@code protocol_version} are left
+     * out: the snapshot does not hold them.
+     */
+    private static void appendTelegrafPeer(StringBuilder out, PeerSnapshot peer) {
+        out.append(TELEGRAF_PEER_START);
+        appendTag(out, peer.interfaceName());
+        out.append(PUBLIC_KEY_TAG);
+        appendTag(out, peer.publicKey().base64());
+        out.append(" allowed_ips=").append(peer.allowedIps().size()).append('i');
+        out.append(",last_handshake_time_ns=").append(Math.multiplyExact(peer.latestHandshakeEpochSeconds(), 1_000_000_000L)).append('i');
+        out.append(",rx_bytes=").append(peer.rxBytes()).append('i');
+        out.append(",tx_bytes=").append(peer.txBytes()).append('i');
     }
 
     /** Tags in key order, then the fields; written straight into {@code out}, no text per value. */

@@ -13,7 +13,7 @@ public final class InfluxOutput implements Output {
 
     public InfluxOutput(InfluxSpec spec) {
         this.spec = spec;
-        this.format = new InfluxLineFormat(spec.counterType());
+        this.format = new InfluxLineFormat(spec.counterType(), spec.schema());
     }
 
     @Override

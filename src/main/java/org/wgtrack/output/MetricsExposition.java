@@ -8,9 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
@@ -23,7 +25,8 @@ import org.wgtrack.wg.Endpoint;
  * keeps one sort order per snapshot and writes through a small buffer, so a scrape costs memory
  * that does not grow with the peers. The bytes are those the official client writes for the same
  * metrics (families sorted by name, series by their labels, values by {@link Double#toString}):
- * the golden files of {@code PrometheusOutputTest} were written by that client.
+ * the golden files of {@code PrometheusOutputTest} were written by that client, and
+ * {@code wgtrack_build_info}, added since, is written as that client writes {@code wgtrack_peer_info}.
  *
  * <p>Nothing in the data can fail a scrape: label values are escaped, and a peer whose labels
  * equal another's (two series with one identity would make Prometheus reject the whole scrape)
@@ -49,21 +52,31 @@ public final class MetricsExposition {
             .thenComparing(p -> p.publicKey().base64());
 
     private final Snapshot snapshot;
+    private final BuildInfo build;
+    private final Set<CompatibilitySet> compatibleWith;
     /** Exported peers in the order of their (interface, name, public_key) labels. */
     private final PeerSnapshot[] byLabels;
     /** The same peers in the order of the info metric's labels, which sort allowed_ips first. */
     private final PeerSnapshot[] byInfoLabels;
     private final List<PeerSnapshot> skipped;
 
-    private MetricsExposition(Snapshot snapshot, PeerSnapshot[] byLabels, PeerSnapshot[] byInfoLabels, List<PeerSnapshot> skipped) {
+    private MetricsExposition(Snapshot snapshot, BuildInfo build, Set<CompatibilitySet> compatibleWith,
+            PeerSnapshot[] byLabels, PeerSnapshot[] byInfoLabels, List<PeerSnapshot> skipped) {
         this.snapshot = snapshot;
+        this.build = build;
+        this.compatibleWith = Set.copyOf(compatibleWith);
         this.byLabels = byLabels;
         this.byInfoLabels = byInfoLabels;
         this.skipped = skipped;
     }
 
     /** Sorts once per snapshot; every scrape of the snapshot reuses the result. */
-    public static MetricsExposition of(Snapshot snapshot) {
+    public static MetricsExposition of(Snapshot snapshot, BuildInfo build) {
+        return of(snapshot, build, Set.of());
+    }
+
+    /** With the families of other exporters that {@code compatible_with} names. */
+    public static MetricsExposition of(Snapshot snapshot, BuildInfo build, Set<CompatibilitySet> compatibleWith) {
         PeerSnapshot[] sorted = snapshot.peers().toArray(PeerSnapshot[]::new);
         Arrays.sort(sorted, BY_PEER_LABELS);
         List<PeerSnapshot> skipped = new ArrayList<>();
@@ -76,7 +89,7 @@ public final class MetricsExposition {
             }
         }
         PeerSnapshot[] byLabels = Arrays.copyOf(sorted, kept);
-        return new MetricsExposition(snapshot, byLabels, byInfoLabels(byLabels), List.copyOf(skipped));
+        return new MetricsExposition(snapshot, build, compatibleWith, byLabels, byInfoLabels(byLabels), List.copyOf(skipped));
     }
 
     // The info labels in the client's order (allowed_ips, config_endpoint, endpoint, then the
@@ -109,6 +122,18 @@ public final class MetricsExposition {
 
     public void write(Writer out, boolean openMetrics) throws IOException {
         Snapshot s = snapshot;
+        if (openMetrics) {
+            out.write("# TYPE wgtrack_build info\n# HELP wgtrack_build The wgtrack build serving these metrics\n");
+        } else {
+            out.write("# HELP wgtrack_build_info The wgtrack build serving these metrics\n# TYPE wgtrack_build_info gauge\n");
+        }
+        out.write("wgtrack_build_info{java_version=\"");
+        escaped(out, build.javaVersion());
+        out.write("\",revision=\"");
+        escaped(out, build.revision());
+        out.write("\",version=\"");
+        escaped(out, build.version());
+        out.write("\"} 1\n");
         if (s.cycleDuration().isPresent()) {
             header(out, openMetrics, "wgtrack_cycle_duration_seconds", "gauge", "How long the previous complete cycle took");
             out.write("wgtrack_cycle_duration_seconds ");
@@ -137,8 +162,65 @@ public final class MetricsExposition {
             counter(out, openMetrics, "wireguard_peer_receive_bytes", "Bytes received from the peer (wg show transfer)", PeerSnapshot::rxBytes);
             counter(out, openMetrics, "wireguard_peer_transmit_bytes", "Bytes sent to the peer (wg show transfer)", PeerSnapshot::txBytes);
         }
+        if (compatibleWith.contains(CompatibilitySet.PROMETHEUS_WIREGUARD_EXPORTER) && byLabels.length > 0) {
+            writePrometheusWireguardExporter(out, openMetrics);
+        }
         if (openMetrics) {
             out.write("# EOF\n");
+        }
+    }
+
+    /**
+     * The families of MindFlavor/prometheus_wireguard_exporter with its default options
+     * (src/metrics.rs names them, src/wireguard.rs fills them): labels interface, public_key,
+     * allowed_ips as wg's dump column ("(none)" for none), and friendly_name only for a peer
+     * that has a name; integer values; wireguard_latest_handshake_seconds is the unix time of
+     * the handshake (0 = never), whatever its help text says.
+     *
+     * <pre>
+     * wireguard_sent_bytes_total{interface="wg0",public_key="k8Yz…=",allowed_ips="10.10.0.2/32",friendly_name="laptop"} 2048
+     * wireguard_peers_total{interface="wg0"} 3
+     * </pre>
+     */
+    private void writePrometheusWireguardExporter(Writer out, boolean openMetrics) throws IOException {
+        counterHeader(out, openMetrics, "wireguard_sent_bytes", "Bytes sent to the peer");
+        exporterSeries(out, "wireguard_sent_bytes_total", PeerSnapshot::txBytes);
+        counterHeader(out, openMetrics, "wireguard_received_bytes", "Bytes received from the peer");
+        exporterSeries(out, "wireguard_received_bytes_total", PeerSnapshot::rxBytes);
+        header(out, openMetrics, "wireguard_latest_handshake_seconds", "gauge", "Seconds from the last handshake");
+        exporterSeries(out, "wireguard_latest_handshake_seconds", PeerSnapshot::latestHandshakeEpochSeconds);
+        header(out, openMetrics, "wireguard_peers_total", "gauge", "Total number of peers");
+        Map<String, Long> peers = new TreeMap<>();
+        for (PeerSnapshot p : byLabels) {
+            peers.merge(p.interfaceName(), 1L, Long::sum);
+        }
+        for (Map.Entry<String, Long> count : peers.entrySet()) {
+            out.write("wireguard_peers_total{interface=\"");
+            escaped(out, count.getKey());
+            out.write("\"} ");
+            out.write(Long.toString(count.getValue()));
+            out.write('\n');
+        }
+    }
+
+    private void exporterSeries(Writer out, String name, ToLongFunction<PeerSnapshot> value) throws IOException {
+        for (PeerSnapshot p : byLabels) {
+            out.write(name);
+            out.write("{interface=\"");
+            escaped(out, p.interfaceName());
+            out.write("\",public_key=\"");
+            out.write(p.publicKey().base64());
+            out.write("\",allowed_ips=\"");
+            escaped(out, p.allowedIps().isEmpty() ? "(none)" : allowedIps(p));
+            out.write('"');
+            if (p.name().isPresent() && !p.name().get().isEmpty()) {
+                out.write(",friendly_name=\"");
+                escaped(out, p.name().get());
+                out.write('"');
+            }
+            out.write("} ");
+            out.write(Long.toString(value.applyAsLong(p)));
+            out.write('\n');
         }
     }
 

@@ -2,13 +2,17 @@ package org.wgtrack.output;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.OutputSettings;
 import org.wgtrack.config.SettingValue;
@@ -29,9 +33,9 @@ public final class OutputFactory {
 
     /** Every key of each output type; OutputKeysDocumentedTest holds the README and wgtrack.conf(5) to it. */
     static final Map<String, Set<String>> KEYS_BY_TYPE = Map.of(
-            "influx", Set.of("filename", "counter_type"),
+            "influx", Set.of("filename", "counter_type", "schema"),
             "json", Set.of("filename"),
-            "prometheus", Set.of("listen", "port", "web_config_file"));
+            "prometheus", Set.of("listen", "port", "compatible_with", "web_config_file"));
 
     private OutputFactory() {
     }
@@ -74,8 +78,10 @@ public final class OutputFactory {
                     continue;
                 }
                 resource = prometheus.listen() + " port " + prometheus.port();
-                key = "port";
-                value = Integer.toString(prometheus.port());
+                OutputSettings section = byName.get(spec.name());
+                boolean portInListen = section.get("port").isEmpty() && section.get("listen").isPresent();
+                key = portInListen ? "listen" : "port";
+                value = portInListen ? section.get("listen").orElseThrow().value().strip() : Integer.toString(prometheus.port());
             }
             String previous = owner.putIfAbsent(resource, spec.name());
             if (previous != null) {
@@ -119,9 +125,9 @@ public final class OutputFactory {
             int before = errors.size();
             OutputSpec spec = switch (type) {
                 case "influx" -> new InfluxSpec(section.name(),
-                        path("filename", InfluxSpec.DEFAULT_FILENAME), counterType());
+                        path("filename", InfluxSpec.DEFAULT_FILENAME), counterType(), schema());
                 case "json" -> new JsonSpec(section.name(), path("filename", JsonSpec.DEFAULT_FILENAME));
-                default -> new PrometheusSpec(section.name(), listen(), port(), webConfig());
+                default -> prometheus();
             };
             return errors.size() == before ? Optional.of(spec) : Optional.empty();
         }
@@ -139,6 +145,21 @@ public final class OutputFactory {
             return Path.of(text);
         }
 
+        private InfluxSchema schema() {
+            Optional<SettingValue> value = section.get("schema");
+            if (value.isEmpty()) {
+                return InfluxSchema.WGTRACK;
+            }
+            String text = value.get().value().strip().toLowerCase(Locale.ROOT);
+            for (InfluxSchema schema : InfluxSchema.values()) {
+                if (schema.label().equals(text)) {
+                    return schema;
+                }
+            }
+            error(value.get(), "schema", "bad schema (expected wgtrack or telegraf, got " + quoted(value.get().value()) + ")");
+            return InfluxSchema.WGTRACK;
+        }
+
         private CounterType counterType() {
             Optional<SettingValue> value = section.get("counter_type");
             if (value.isEmpty()) {
@@ -154,19 +175,50 @@ public final class OutputFactory {
             return CounterType.INTEGER;
         }
 
-        private String listen() {
-            Optional<SettingValue> value = section.get("listen");
-            if (value.isEmpty()) {
-                return PrometheusSpec.DEFAULT_LISTEN;
+        /**
+         * {@code listen} and {@code port}. {@code listen} is an address ({@code 127.0.0.1},
+         * {@code ::}, {@code [::1]}) with the port in {@code port}, or, as the Go exporters'
+         * {@code --web.listen-address} has it, an address and a port together
+         * ({@code 127.0.0.1:9587}, {@code [::]:9587}); then {@code port} must not be set as well.
+         * Only IP literals: a listen address is never looked up.
+         */
+        private PrometheusSpec prometheus() {
+            Optional<SettingValue> listen = section.get("listen");
+            Optional<SettingValue> portValue = section.get("port");
+            String host = PrometheusSpec.DEFAULT_LISTEN;
+            OptionalInt portInListen = OptionalInt.empty();
+            if (listen.isPresent()) {
+                String text = listen.get().value().strip();
+                String address = text;
+                Optional<String> portText = Optional.empty();
+                boolean bad = false;
+                if (text.startsWith("[")) {
+                    int close = text.indexOf(']');
+                    String rest = close < 0 ? "" : text.substring(close + 1);
+                    bad = close < 0 || !rest.isEmpty() && !rest.startsWith(":");
+                    address = bad ? text : text.substring(1, close);
+                    portText = bad || rest.isEmpty() ? Optional.empty() : Optional.of(rest.substring(1));
+                } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+                    address = text.substring(0, text.indexOf(':'));
+                    portText = Optional.of(text.substring(text.indexOf(':') + 1));
+                }
+                if (bad || IpLiteral.parse(address).isEmpty()) {
+                    error(listen.get(), "listen", "bad listen address (expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::,"
+                            + " optionally with a port: 127.0.0.1:9587, [::]:9587; got " + quoted(text) + ")");
+                } else {
+                    host = address;
+                    if (portText.isPresent()) {
+                        portInListen = portNumber(portText.get());
+                        if (portInListen.isEmpty()) {
+                            error(listen.get(), "listen", "bad port in listen address (expected 0..65535, got " + quoted(text) + ")");
+                        } else if (portValue.isPresent()) {
+                            error(listen.get(), "listen", "port given twice (listen " + quoted(text) + " has one, and port is set; keep one)");
+                        }
+                    }
+                }
             }
-            String text = value.get().value().strip();
-            String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-            if (IpLiteral.parse(bare).isEmpty()) {
-                error(value.get(), "listen", "bad listen address (expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::, got "
-                        + quoted(text) + ")");
-                return PrometheusSpec.DEFAULT_LISTEN;
-            }
-            return bare;
+            int port = port(portValue);
+            return new PrometheusSpec(section.name(), host, portInListen.orElse(port), compatibleWith(), webConfig());
         }
 
         /** The file is read and checked here (with the TLS files it names), so a bad one stops a start or a reload. */
@@ -191,22 +243,49 @@ public final class OutputFactory {
             return Optional.of(file);
         }
 
-        private int port() {
-            Optional<SettingValue> value = section.get("port");
+        /** {@code compatible_with = prometheus_wireguard_exporter}: names separated by commas or spaces, empty by default. */
+        private Set<CompatibilitySet> compatibleWith() {
+            Optional<SettingValue> value = section.get("compatible_with");
+            Set<CompatibilitySet> sets = EnumSet.noneOf(CompatibilitySet.class);
+            if (value.isEmpty()) {
+                return sets;
+            }
+            for (String name : value.get().value().strip().split("[\\s,]+")) {
+                if (name.isEmpty()) {
+                    continue;
+                }
+                Optional<CompatibilitySet> set = Arrays.stream(CompatibilitySet.values())
+                        .filter(c -> c.label().equals(name.toLowerCase(Locale.ROOT))).findFirst();
+                if (set.isPresent()) {
+                    sets.add(set.get());
+                } else {
+                    error(value.get(), "compatible_with", "unknown exporter (expected "
+                            + Arrays.stream(CompatibilitySet.values()).map(CompatibilitySet::label).collect(Collectors.joining(", "))
+                            + ", got " + quoted(name) + ")");
+                }
+            }
+            return sets;
+        }
+
+        private int port(Optional<SettingValue> value) {
             if (value.isEmpty()) {
                 return PrometheusSpec.DEFAULT_PORT;
             }
             String text = value.get().value().strip();
-            try {
-                int port = Integer.parseInt(text);
-                if (port >= 0 && port <= 65535) {
-                    return port;
-                }
-            } catch (NumberFormatException e) {
-                // reported below with the allowed range
+            OptionalInt port = portNumber(text);
+            if (port.isPresent()) {
+                return port.getAsInt();
             }
             error(value.get(), "port", "bad port (expected 0..65535, got " + quoted(text) + ")");
             return PrometheusSpec.DEFAULT_PORT;
+        }
+
+        private static OptionalInt portNumber(String text) {
+            if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return OptionalInt.empty();
+            }
+            int port = Integer.parseInt(text);
+            return port <= 65535 ? OptionalInt.of(port) : OptionalInt.empty();
         }
 
         private void error(SettingValue at, String key, String message) {

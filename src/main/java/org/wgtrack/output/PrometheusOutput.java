@@ -87,6 +87,7 @@ public final class PrometheusOutput implements Output {
     }
 
     private final PrometheusSpec spec;
+    private final BuildInfo build;
     private final RateLimiter skippedWarnings = new RateLimiter(SKIPPED_WARNING_INTERVAL, System::nanoTime);
     private final RateLimiter clientGone = new RateLimiter(CLIENT_GONE_INTERVAL, System::nanoTime);
     private volatile Snapshot latest;
@@ -104,7 +105,13 @@ public final class PrometheusOutput implements Output {
     }
 
     public PrometheusOutput(PrometheusSpec spec) {
+        this(spec, BuildInfo.running());
+    }
+
+    /** With a fixed build, for golden tests. */
+    PrometheusOutput(PrometheusSpec spec, BuildInfo build) {
         this.spec = spec;
+        this.build = build;
     }
 
     @Override
@@ -331,7 +338,7 @@ public final class PrometheusOutput implements Output {
         if (snapshot != null) {
             prepared = exposition;
             if (prepared == null || prepared.snapshot() != snapshot) {
-                prepared = MetricsExposition.of(snapshot);
+                prepared = MetricsExposition.of(snapshot, build, spec.compatibleWith());
                 exposition = prepared;
                 warnAboutSkipped(prepared);
             }

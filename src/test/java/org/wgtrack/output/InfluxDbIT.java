@@ -202,6 +202,34 @@ class InfluxDbIT {
         assertThat(daemon.get(0).get("live_state_error")).isEqualTo(error);
     }
 
+    /** Queries as a dashboard built on Telegraf's inputs.wireguard writes them: by measurement, tag and field name. */
+    @Test
+    void telegrafSchemaAnswersQueriesWrittenForTelegrafsWireguardInput() throws Exception {
+        Path file = dir.resolve("telegraf.out");
+        new InfluxOutput(new InfluxSpec("influx", file, CounterType.INTEGER, InfluxSchema.TELEGRAF)).write(TestSnapshots.threePeers());
+        createDatabase("telegraf");
+        postEveryLine("telegraf", file);
+        String laptop = TestKeys.repeating(1).base64();
+        List<Map<String, Object>> peer = query("telegraf",
+                "SELECT last(\"rx_bytes\") AS rx, last(\"tx_bytes\") AS tx, last(\"last_handshake_time_ns\") AS hs, last(\"allowed_ips\") AS ips"
+                        + " FROM \"wireguard_peer\" WHERE \"device\" = 'wg0' AND \"public_key\" = '" + laptop + "'");
+        assertThat(peer).singleElement().satisfies(r -> {
+            assertThat(((Number) r.get("rx")).longValue()).isEqualTo(1024);
+            assertThat(((Number) r.get("tx")).longValue()).isEqualTo(2048);
+            assertThat(((Number) r.get("hs")).longValue()).isEqualTo(1_795_608_018_000_000_000L);
+            assertThat(((Number) r.get("ips")).longValue()).isEqualTo(2);
+        });
+        assertThat(query("telegraf", "SHOW FIELD KEYS FROM wireguard_peer")).extracting(r -> r.get("fieldKey") + ":" + r.get("fieldType"))
+                .containsExactlyInAnyOrder("allowed_ips:integer", "last_handshake_time_ns:integer", "rx_bytes:integer", "tx_bytes:integer");
+        assertThat(query("telegraf", "SHOW TAG KEYS FROM wireguard_peer")).extracting(r -> r.get("tagKey"))
+                .containsExactlyInAnyOrder("device", "public_key");
+        assertThat(query("telegraf", "SELECT sum(\"peers\") AS peers FROM \"wireguard_device\" GROUP BY \"name\""))
+                .extracting(r -> ((Number) r.get("peers")).longValue()).containsExactlyInAnyOrder(2L, 1L);
+        // and the link state next to it, in wgtrack's own measurement
+        assertThat(query("telegraf", "SELECT \"status\", \"is_up\" FROM \"wgtrack\" WHERE \"peer\" = '" + laptop + "'"))
+                .singleElement().satisfies(r -> assertThat(r.get("status")).isEqualTo("up:ok"));
+    }
+
     @Test
     void floatCounterTypeMatchesSeriesOfTheOriginalTool() throws Exception {
         createDatabase("legacy");

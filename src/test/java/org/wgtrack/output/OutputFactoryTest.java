@@ -53,6 +53,47 @@ class OutputFactoryTest {
                 new PrometheusSpec("prom-v6", "::1", 0));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "127.0.0.1:9586|127.0.0.1|9586",
+        "0.0.0.0:0|0.0.0.0|0",
+        "[::]:9586|::|9586",
+        "[fd00::1]:9100|fd00::1|9100",
+        "[::1]|::1|9587",
+        "::|::|9587",
+        "192.0.2.1|192.0.2.1|9587",
+    })
+    void listenTakesAnAddressWithOrWithoutAPort(String listen, String address, int port) throws ConfigException {
+        assertThat(OutputFactory.validate(List.of(section("p", "prometheus", "listen", listen))).specs())
+                .containsExactly(new PrometheusSpec("p", address, port));
+    }
+
+    @Test
+    void compatibleWithNamesExporterSets() throws ConfigException {
+        assertThat(OutputFactory.validate(List.of(section("p", "prometheus", "compatible_with", " Prometheus_WireGuard_Exporter, "))).specs())
+                .containsExactly(new PrometheusSpec("p", "127.0.0.1", 9587, java.util.Set.of(CompatibilitySet.PROMETHEUS_WIREGUARD_EXPORTER)));
+        assertThat(OutputFactory.validate(List.of(section("p", "prometheus", "compatible_with", ""))).specs())
+                .containsExactly(new PrometheusSpec("p", "127.0.0.1", 9587));
+        assertThatThrownBy(() -> OutputFactory.validate(List.of(section("p", "prometheus", "compatible_with", "prometheus_wireguard_exporter node_exporter"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("/etc/wgtrack.conf:11: [output:p] compatible_with: unknown exporter (expected prometheus_wireguard_exporter, got 'node_exporter')");
+    }
+
+    @Test
+    void aPortInListenAndInPortIsAnError() {
+        assertThatThrownBy(() -> OutputFactory.validate(List.of(section("p", "prometheus", "listen", "127.0.0.1:9586", "port", "9586"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("/etc/wgtrack.conf:11: [output:p] listen: port given twice (listen '127.0.0.1:9586' has one, and port is set; keep one)");
+    }
+
+    @Test
+    void aPortInListenClashesWithAnotherOutputsPort() {
+        assertThatThrownBy(() -> OutputFactory.validate(List.of(
+                section("p1", "prometheus"), section("p2", "prometheus", "listen", "127.0.0.1:9587"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("/etc/wgtrack.conf:11: [output:p2] listen: 127.0.0.1:9587 is already used by [output:p1]");
+    }
+
     @Test
     void unknownKeysWarnButKeysInheritedFromDefaultAreSilent() throws ConfigException {
         org.wgtrack.config.WgtrackConfig config = org.wgtrack.config.ConfigLoader.parse("/etc/wgtrack.conf", """
@@ -65,8 +106,8 @@ class OutputFactoryTest {
                 """);
         OutputPlan plan = OutputFactory.validate(config.outputs());
         assertThat(plan.warnings()).extracting(ConfigProblem::toString).containsExactly(
-                "/etc/wgtrack.conf:5: [output:influx] file_name: unknown key, ignored (influx outputs know counter_type, filename)",
-                "/etc/wgtrack.conf:6: [output:influx] ping_timeout: unknown key, ignored (influx outputs know counter_type, filename)");
+                "/etc/wgtrack.conf:5: [output:influx] file_name: unknown key, ignored (influx outputs know counter_type, filename, schema)",
+                "/etc/wgtrack.conf:6: [output:influx] ping_timeout: unknown key, ignored (influx outputs know counter_type, filename, schema)");
     }
 
     @ParameterizedTest
@@ -76,7 +117,13 @@ class OutputFactoryTest {
         "json|filename|/var/cache/|/etc/wgtrack.conf:11: [output:x] filename: bad file name (expected an absolute path of a file, got '/var/cache/')",
         "prometheus|port|65536|/etc/wgtrack.conf:11: [output:x] port: bad port (expected 0..65535, got '65536')",
         "prometheus|port|http|/etc/wgtrack.conf:11: [output:x] port: bad port (expected 0..65535, got 'http')",
-        "prometheus|listen|localhost|/etc/wgtrack.conf:11: [output:x] listen: bad listen address (expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::, got 'localhost')",
+        "prometheus|listen|localhost|/etc/wgtrack.conf:11: [output:x] listen: bad listen address (expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::, optionally with a port: 127.0.0.1:9587, [::]:9587; got 'localhost')",
+        "prometheus|listen|localhost:9587|/etc/wgtrack.conf:11: [output:x] listen: bad listen address (expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::, optionally with a port: 127.0.0.1:9587, [::]:9587; got 'localhost:9587')",
+        "prometheus|listen|:9586|/etc/wgtrack.conf:11: [output:x] listen: bad listen address (expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::, optionally with a port: 127.0.0.1:9587, [::]:9587; got ':9586')",
+        "prometheus|listen|[::1|/etc/wgtrack.conf:11: [output:x] listen: bad listen address (expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::, optionally with a port: 127.0.0.1:9587, [::]:9587; got '[::1')",
+        "prometheus|listen|[::1]9587|/etc/wgtrack.conf:11: [output:x] listen: bad listen address (expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::, optionally with a port: 127.0.0.1:9587, [::]:9587; got '[::1]9587')",
+        "prometheus|listen|127.0.0.1:http|/etc/wgtrack.conf:11: [output:x] listen: bad port in listen address (expected 0..65535, got '127.0.0.1:http')",
+        "prometheus|listen|[::]:65536|/etc/wgtrack.conf:11: [output:x] listen: bad port in listen address (expected 0..65535, got '[::]:65536')",
     })
     void badValueNamesFileLineSectionKeyAndValue(String type, String key, String value, String message) {
         assertThatThrownBy(() -> OutputFactory.validate(List.of(section("x", type, key, value))))
@@ -98,7 +145,7 @@ class OutputFactoryTest {
         assertThatThrownBy(() -> OutputFactory.validate(List.of(
                 section("a", "prometheus", "port", "-1", "listen", "x"), section("b", "influx", "counter_type", "i"))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("/etc/wgtrack.conf:12: [output:a] listen: bad listen address (expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::, got 'x')\n"
+                .hasMessage("/etc/wgtrack.conf:12: [output:a] listen: bad listen address (expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::, optionally with a port: 127.0.0.1:9587, [::]:9587; got 'x')\n"
                         + "/etc/wgtrack.conf:11: [output:a] port: bad port (expected 0..65535, got '-1')\n"
                         + "/etc/wgtrack.conf:11: [output:b] counter_type: bad counter type (expected integer or float, got 'i')");
     }

@@ -23,10 +23,12 @@ class OutputKeysDocumentedTest {
     private static final Map<String, String> DEFAULTS = Map.of(
             "influx filename", InfluxSpec.DEFAULT_FILENAME.toString(),
             "influx counter_type", CounterType.INTEGER.name().toLowerCase(java.util.Locale.ROOT),
+            "influx schema", "wgtrack",
             "json filename", JsonSpec.DEFAULT_FILENAME.toString(),
             "prometheus listen", PrometheusSpec.DEFAULT_LISTEN,
             "prometheus port", Integer.toString(PrometheusSpec.DEFAULT_PORT),
-            "prometheus web_config_file", "none");
+            "prometheus web_config_file", "none",
+            "prometheus compatible_with", "(empty)");
 
     private static Set<String> loaderKeys() {
         Set<String> keys = new TreeSet<>();

@@ -43,7 +43,7 @@ class PrometheusIT {
     @BeforeAll
     static void start() throws Exception {
         Path binary = ExternalServer.requireBinary("prometheus", "prometheus");
-        output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0));
+        output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0, Set.of(CompatibilitySet.PROMETHEUS_WIREGUARD_EXPORTER)));
         output.write(TestSnapshots.threePeers());
         int target = output.boundPort().orElseThrow();
         int port = ExternalServer.freePort();
@@ -151,6 +151,21 @@ class PrometheusIT {
         assertThat(result("wgtrack_resolutions_total")).extracting(s -> labels(s).get("result") + "=" + value(s))
                 .containsExactlyInAnyOrder("changed=1.0", "failed=2.0", "unchanged=3.0");
         assertThat(result("wgtrack_peers")).hasSize(2 * 8);
+        // compatible_with = prometheus_wireguard_exporter: the Rust exporter's families with its labels
+        assertThat(result("wireguard_sent_bytes_total{friendly_name=\"laptop\"}")).singleElement().satisfies(s -> {
+            assertThat(labels(s)).containsOnlyKeys("__name__", "instance", "job", "interface", "public_key", "allowed_ips", "friendly_name")
+                    .containsEntry("allowed_ips", "10.10.0.2/32,fd00::2/128");
+            assertThat(value(s)).isEqualTo(2048);
+        });
+        assertThat(result("wireguard_received_bytes_total")).hasSize(3);
+        assertThat(result("wireguard_latest_handshake_seconds{allowed_ips=\"(none)\"}")).singleElement()
+                .satisfies(s -> assertThat(labels(s)).doesNotContainKey("friendly_name"));
+        assertThat(result("wireguard_peers_total")).extracting(s -> labels(s).get("interface") + "=" + value(s))
+                .containsExactlyInAnyOrder("wg0=2.0", "wg1=1.0");
+        assertThat(result("wgtrack_build_info")).singleElement().satisfies(s -> {
+            assertThat(labels(s)).containsKeys("version", "revision", "java_version");
+            assertThat(value(s)).isEqualTo(1);
+        });
         assertThat(result("sum(wgtrack_peers)")).singleElement().satisfies(s -> assertThat(value(s)).isEqualTo(3));
     }
 
@@ -163,22 +178,26 @@ class PrometheusIT {
         String out = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(check.exitValue()).as(out).isZero();
-        assertThat(out).contains("SUCCESS: 5 rules found");
+        assertThat(out).contains("SUCCESS: 6 rules found");
 
         prometheus.await("the alert rules to be evaluated", Duration.ofSeconds(30), () -> {
             try {
                 Map<String, Object> data = (Map<String, Object>) ExternalServer.json(ExternalServer.get(api + "/rules").body()).get("data");
                 List<Map<String, Object>> rules = new ArrayList<>();
                 ((List<Map<String, Object>>) data.get("groups")).forEach(g -> rules.addAll((List<Map<String, Object>>) g.get("rules")));
-                return rules.size() == 5 && rules.stream().allMatch(r -> "ok".equals(r.get("health")));
+                return rules.size() == 6 && rules.stream().allMatch(r -> "ok".equals(r.get("health")));
             } catch (Exception e) {
                 return false;
             }
         });
-        // wg1's disabled peer and wg0's backing-off peer are down: the rule turns pending for them
-        // at its first evaluation after a scrape (rule health is "ok" already before that).
-        prometheus.await("WireGuardPeerDown pending for the two down peers", Duration.ofSeconds(30),
-                () -> result("ALERTS{alertname=\"WireGuardPeerDown\",alertstate=\"pending\"}").size() == 2);
+        // wg1's disabled peer and wg0's backing-off peer are down; only the backing-off one has a
+        // configured endpoint, so the rule turns pending for it alone at its first evaluation
+        // after a scrape (rule health is "ok" already before that).
+        prometheus.await("WireGuardPeerDown pending for the down peer with an endpoint", Duration.ofSeconds(30),
+                () -> result("ALERTS{alertname=\"WireGuardPeerDown\",alertstate=\"pending\"}").size() == 1);
+        assertThat(result("ALERTS{alertname=\"WireGuardPeerDown\"}")).singleElement()
+                .satisfies(s -> assertThat(labels(s)).containsEntry("interface", "wg0")
+                        .containsEntry("public_key", TestKeys.repeating(2).base64()));
     }
 
     @Test
@@ -189,7 +208,8 @@ class PrometheusIT {
         collectExpressions(JSON.std.anyFrom(Files.readString(DASHBOARD)), expressions);
         assertThat(expressions).hasSizeGreaterThan(10);
         for (String expression : new TreeSet<>(expressions)) {
-            String query = expression.replace("$__rate_interval", "1m").replace("$interval", "1m").replace("$interface", ".*");
+            String query = expression.replace("$__rate_interval", "1m").replace("$interval", "1m")
+                    .replace("$job", ".+").replace("$instance", ".+").replace("$interface", ".+");
             Map<String, Object> answer = ExternalServer.json(ExternalServer.get(api + "/query?query=" + ExternalServer.encode(query)).body());
             assertThat(answer.get("status")).as("%s: %s", query, answer).isEqualTo("success");
         }

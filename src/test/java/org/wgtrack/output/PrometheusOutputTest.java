@@ -35,7 +35,10 @@ import org.wgtrack.testing.TestKeys;
 class PrometheusOutputTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private PrometheusOutput output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0));
+    /** A fixed build, so the golden files do not change with every commit. */
+    static final BuildInfo BUILD = new BuildInfo("0.1.0", "0123456789ab", "17.0.13+11-Debian-2deb12u1");
+
+    private PrometheusOutput output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0), BUILD);
     @RegisterExtension
     final LogCapture logged = LogCapture.at(LogLevel.INFO);
 
@@ -65,14 +68,14 @@ class PrometheusOutputTest {
     @ParameterizedTest
     @CsvSource({"false, metrics-awkward.golden.txt", "true, metrics-awkward.golden.openmetrics.txt"})
     void escapesAwkwardTextInLabelsAndWritesHugeCountersAndOddDurations(boolean openMetrics, String golden) throws IOException {
-        assertThat(MetricsExposition.of(TestSnapshots.awkward()).skipped()).isEmpty();
+        assertThat(MetricsExposition.of(TestSnapshots.awkward(), BUILD).skipped()).isEmpty();
         String actual = exposition(TestSnapshots.awkward(), openMetrics) + exposition(TestSnapshots.awkwardError(), openMetrics);
         assertThat(actual).isEqualTo(Golden.expected("output/" + golden, actual));
     }
 
     private static String exposition(Snapshot snapshot, boolean openMetrics) throws IOException {
         StringWriter out = new StringWriter();
-        MetricsExposition.of(snapshot).write(out, openMetrics);
+        MetricsExposition.of(snapshot, BUILD).write(out, openMetrics);
         return out.toString();
     }
 
@@ -223,34 +226,28 @@ class PrometheusOutputTest {
         java.nio.file.Files.writeString(web, "basic_auth_users:\n  prometheus: " + WebConfigReaderTest.HASH
                 + "\nhttp_server_config:\n  headers:\n    X-Frame-Options: deny\n");
         output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0, Optional.of(web)));
-        ByteArrayOutputStream logged = new ByteArrayOutputStream();
-        Log.install(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), false, LogLevel.INFO));
-        try {
-            output.write(TestSnapshots.threePeers());
-            String authorized = "Basic " + java.util.Base64.getEncoder().encodeToString("prometheus:secret".getBytes(StandardCharsets.UTF_8));
-            URI uri = URI.create("http://127.0.0.1:" + output.boundPort().orElseThrow() + "/metrics");
-            HttpResponse<String> denied = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(denied.statusCode()).isEqualTo(401);
-            assertThat(denied.headers().firstValue("WWW-Authenticate")).contains("Basic");
-            assertThat(denied.headers().firstValue("X-Frame-Options")).contains("deny");
-            assertThat(denied.body()).doesNotContain("wgtrack_peer_up");
-            assertThat(http.send(HttpRequest.newBuilder(uri).header("Authorization", authorized).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        output.write(TestSnapshots.threePeers());
+        String authorized = "Basic " + java.util.Base64.getEncoder().encodeToString("prometheus:secret".getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create("http://127.0.0.1:" + output.boundPort().orElseThrow() + "/metrics");
+        HttpResponse<String> denied = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(denied.statusCode()).isEqualTo(401);
+        assertThat(denied.headers().firstValue("WWW-Authenticate")).contains("Basic");
+        assertThat(denied.headers().firstValue("X-Frame-Options")).contains("deny");
+        assertThat(denied.body()).doesNotContain("wgtrack_peer_up");
+        assertThat(http.send(HttpRequest.newBuilder(uri).header("Authorization", authorized).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
-            java.nio.file.Files.writeString(web, "basic_auth_users: [broken\n");
-            output.write(TestSnapshots.threePeers()); // the change is noticed at the next write
-            assertThat(logged.toString(StandardCharsets.UTF_8)).contains("ERROR output prometheus: web config not reloaded,"
-                    + " the listener keeps the previous one:\n    " + web + ":");
-            assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
-            assertThat(http.send(HttpRequest.newBuilder(uri).header("Authorization", authorized).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        java.nio.file.Files.writeString(web, "basic_auth_users: [broken\n");
+        output.write(TestSnapshots.threePeers()); // the change is noticed at the next write
+        assertThat(logged.text()).contains("<3>output prometheus: web config not reloaded,"
+                + " the listener keeps the previous one:\n    " + web + ":");
+        assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(uri).header("Authorization", authorized).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
-            java.nio.file.Files.writeString(web, "");
-            output.reload(); // SIGHUP
-            assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-            assertThat(logged.toString(StandardCharsets.UTF_8)).contains("INFO output prometheus: web config " + web + " reloaded\n");
-        } finally {
-            Log.install(new Log(System.err, false, LogLevel.INFO));
-        }
+        java.nio.file.Files.writeString(web, "");
+        output.reload(); // SIGHUP
+        assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(logged.text()).contains("<6>output prometheus: web config " + web + " reloaded\n");
     }
 }

@@ -41,6 +41,7 @@ class DebPackageIT {
             Path.of("/usr/share/doc/wgtrack/examples/telegraf-wgtrack.conf"),
             Path.of("/usr/share/doc/wgtrack/examples/grafana-dashboard.json"),
             Path.of("/usr/share/doc/wgtrack/examples/wgtrack-alerts.yml"),
+            Path.of("/usr/share/doc/wgtrack/examples/wgtrack-alerts.test.yml"),
             Path.of("/etc/wgtrack.conf"));
     private static final Path WANTS_LINK = Path.of("/etc/systemd/system/multi-user.target.wants/wgtrack.service");
 

@@ -86,7 +86,7 @@ public class OutputBench {
     @Benchmark
     public long prometheusScrape() throws IOException {
         CountingWriter out = new CountingWriter();
-        MetricsExposition.of(snapshot).write(out, false);
+        MetricsExposition.of(snapshot, org.wgtrack.output.BuildInfo.running()).write(out, false);
         return out.count;
     }
 
