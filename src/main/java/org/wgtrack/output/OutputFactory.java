@@ -35,7 +35,8 @@ public final class OutputFactory {
     static final Map<String, Set<String>> KEYS_BY_TYPE = Map.of(
             "influx", Set.of("filename", "counter_type", "schema"),
             "json", Set.of("filename"),
-            "prometheus", Set.of("listen", "port", "compatible_with", "web_config_file"));
+            "prometheus", Set.of("listen", "port", "compatible_with", "web_config_file"),
+            "events", Set.of("filename", "max_size", "keep"));
 
     private OutputFactory() {
     }
@@ -72,6 +73,10 @@ public final class OutputFactory {
                 resource = json.filename();
                 key = "filename";
                 value = json.filename().toString();
+            } else if (spec instanceof EventsSpec events) {
+                resource = events.filename();
+                key = "filename";
+                value = events.filename().toString();
             } else {
                 PrometheusSpec prometheus = (PrometheusSpec) spec;
                 if (prometheus.port() == 0) {
@@ -112,7 +117,7 @@ public final class OutputFactory {
                 SettingValue at = section.get("type")
                         .orElse(new SettingValue(section.type(), section.source(), section.line()));
                 errors.add(new ConfigProblem(at.source(), at.line(), section.section(), "type",
-                        "unknown output type (expected influx, json or prometheus, got " + Shown.value(section.type()) + ")"));
+                        "unknown output type (expected influx, json, prometheus or events, got " + Shown.value(section.type()) + ")"));
                 return Optional.empty();
             }
             for (String key : new TreeSet<>(section.values().keySet())) {
@@ -127,9 +132,46 @@ public final class OutputFactory {
                 case "influx" -> new InfluxSpec(section.name(),
                         path("filename", InfluxSpec.DEFAULT_FILENAME), counterType(), schema());
                 case "json" -> new JsonSpec(section.name(), path("filename", JsonSpec.DEFAULT_FILENAME));
+                case "events" -> new EventsSpec(section.name(), path("filename", EventsSpec.DEFAULT_FILENAME),
+                        size("max_size", EventsSpec.DEFAULT_MAX_SIZE), count("keep", EventsSpec.DEFAULT_KEEP));
                 default -> prometheus();
             };
             return errors.size() == before ? Optional.of(spec) : Optional.empty();
+        }
+
+        /** Bytes, with an optional K, M or G (powers of 1024): {@code 10M}. */
+        private long size(String key, long fallback) {
+            Optional<SettingValue> value = section.get(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            String text = value.get().value().strip();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,9})([KMG]?)", java.util.regex.Pattern.CASE_INSENSITIVE)
+                    .matcher(text);
+            if (m.matches() && Long.parseLong(m.group(1)) > 0) {
+                int shift = switch (m.group(2).toUpperCase(Locale.ROOT)) {
+                    case "K" -> 10;
+                    case "M" -> 20;
+                    case "G" -> 30;
+                    default -> 0;
+                };
+                return Long.parseLong(m.group(1)) << shift;
+            }
+            error(value.get(), key, "bad size (expected a number of bytes, optionally with K, M or G, such as 10M, got " + quoted(text) + ")");
+            return fallback;
+        }
+
+        private int count(String key, int fallback) {
+            Optional<SettingValue> value = section.get(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            String text = value.get().value().strip();
+            if (text.matches("[0-9]{1,3}")) {
+                return Integer.parseInt(text);
+            }
+            error(value.get(), key, "bad count (expected a whole number from 0 to 999, got " + quoted(text) + ")");
+            return fallback;
         }
 
         private Path path(String key, Path fallback) {

@@ -6,7 +6,7 @@ package org.wgtrack.output;
  * before anything running is replaced. Two equal specs describe the same output, which is how
  * {@link OutputSet#reconfigure} keeps a running HTTP server across a reload.
  */
-public sealed interface OutputSpec permits InfluxSpec, JsonSpec, PrometheusSpec {
+public sealed interface OutputSpec permits InfluxSpec, JsonSpec, PrometheusSpec, EventsSpec {
 
     /** The section's name ({@code influx}, {@code prom-lan}, …). */
     String name();

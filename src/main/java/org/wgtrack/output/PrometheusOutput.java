@@ -299,7 +299,18 @@ public final class PrometheusOutput implements Output {
         }
     }
 
-    /** {@code /metrics}, {@code /-/healthy}, {@code /status}, a short index at {@code /}, else 404. */
+    /** The last events of the daemon, oldest first, as a JSON array of the objects hooks receive. */
+    private static String events(Snapshot snapshot) {
+        StringBuilder json = new StringBuilder("[");
+        if (snapshot != null) {
+            for (org.wgtrack.events.Event event : snapshot.recentEvents()) {
+                json.append(json.length() == 1 ? "\n" : ",\n").append(org.wgtrack.events.EventJson.of(event));
+            }
+        }
+        return json.append(json.length() == 1 ? "]\n" : "\n]\n").toString();
+    }
+
+    /** {@code /metrics}, {@code /-/healthy}, {@code /status}, {@code /events}, a short index at {@code /}, else 404. */
     private void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Snapshot snapshot = latest;
@@ -313,8 +324,10 @@ public final class PrometheusOutput implements Output {
             status(exchange, snapshot);
         } else if (path.equals("/status")) {
             respond(exchange, 503, "text/plain; charset=utf-8", "no cycle has finished yet\n");
+        } else if (path.equals("/events")) {
+            respond(exchange, 200, "application/json", events(snapshot));
         } else if (path.equals("/")) {
-            respond(exchange, 200, "text/plain; charset=utf-8", "wgtrack: /metrics (Prometheus), /status (JSON)\n");
+            respond(exchange, 200, "text/plain; charset=utf-8", "wgtrack: /metrics (Prometheus), /status (JSON), /events (JSON)\n");
         } else {
             respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
         }

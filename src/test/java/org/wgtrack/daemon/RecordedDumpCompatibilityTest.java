@@ -46,6 +46,10 @@ import org.wgtrack.wg.PublicKey;
  */
 class RecordedDumpCompatibilityTest {
 
+    /** The daemon's log is not what this test reads: kept off the test run's stderr. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.wgtrack.testing.LogCapture logged = org.wgtrack.testing.LogCapture.at(org.wgtrack.log.LogLevel.INFO);
+
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final BuildInfo BUILD = new BuildInfo("0.1.0", "0123456789ab", "17.0.13+11-Debian-2deb12u1");
 

@@ -134,10 +134,10 @@ class OutputFactoryTest {
     void unknownTypeNamesTheSection() {
         assertThatThrownBy(() -> OutputFactory.validate(List.of(section("graphite", "graphite"))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("/etc/wgtrack.conf:10: [output:graphite] type: unknown output type (expected influx, json or prometheus, got graphite)");
+                .hasMessage("/etc/wgtrack.conf:10: [output:graphite] type: unknown output type (expected influx, json, prometheus or events, got graphite)");
         assertThatThrownBy(() -> OutputFactory.validate(List.of(section("lan", "promethius", "type", "promethius"))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("/etc/wgtrack.conf:11: [output:lan] type: unknown output type (expected influx, json or prometheus, got promethius)");
+                .hasMessage("/etc/wgtrack.conf:11: [output:lan] type: unknown output type (expected influx, json, prometheus or events, got promethius)");
     }
 
     @Test

@@ -20,15 +20,18 @@ import org.junit.jupiter.api.Test;
  */
 class OutputKeysDocumentedTest {
 
-    private static final Map<String, String> DEFAULTS = Map.of(
-            "influx filename", InfluxSpec.DEFAULT_FILENAME.toString(),
-            "influx counter_type", CounterType.INTEGER.name().toLowerCase(java.util.Locale.ROOT),
-            "influx schema", "wgtrack",
-            "json filename", JsonSpec.DEFAULT_FILENAME.toString(),
-            "prometheus listen", PrometheusSpec.DEFAULT_LISTEN,
-            "prometheus port", Integer.toString(PrometheusSpec.DEFAULT_PORT),
-            "prometheus web_config_file", "none",
-            "prometheus compatible_with", "(empty)");
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("influx filename", InfluxSpec.DEFAULT_FILENAME.toString()),
+            Map.entry("influx counter_type", CounterType.INTEGER.name().toLowerCase(java.util.Locale.ROOT)),
+            Map.entry("influx schema", "wgtrack"),
+            Map.entry("json filename", JsonSpec.DEFAULT_FILENAME.toString()),
+            Map.entry("prometheus listen", PrometheusSpec.DEFAULT_LISTEN),
+            Map.entry("prometheus port", Integer.toString(PrometheusSpec.DEFAULT_PORT)),
+            Map.entry("prometheus web_config_file", "none"),
+            Map.entry("prometheus compatible_with", "(empty)"),
+            Map.entry("events filename", EventsSpec.DEFAULT_FILENAME.toString()),
+            Map.entry("events max_size", "10M"),
+            Map.entry("events keep", Integer.toString(EventsSpec.DEFAULT_KEEP)));
 
     private static Set<String> loaderKeys() {
         Set<String> keys = new TreeSet<>();

@@ -250,4 +250,20 @@ class PrometheusOutputTest {
         assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         assertThat(logged.text()).contains("<6>output prometheus: web config " + web + " reloaded\n");
     }
+
+    @Test
+    void eventsServesTheRecentEventsOldestFirst() throws Exception {
+        output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0));
+        org.wgtrack.events.Event failed = org.wgtrack.events.EventDeriver.liveState(java.time.Instant.parse("2026-12-03T03:00:00Z"),
+                false, "wg show all dump failed with exit status 1");
+        org.wgtrack.events.Event back = org.wgtrack.events.EventDeriver.liveState(java.time.Instant.parse("2026-12-03T03:00:30Z"),
+                true, "reading the live state works again");
+        output.write(TestSnapshots.threePeers().withEvents(List.of(back), List.of(failed, back)));
+        URI uri = URI.create("http://127.0.0.1:" + output.boundPort().orElseThrow() + "/events");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(response.body()).isEqualTo("[\n" + org.wgtrack.events.EventJson.of(failed) + ",\n"
+                + org.wgtrack.events.EventJson.of(back) + "\n]\n");
+    }
 }
