@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,7 @@ import org.wgtrack.testing.CountingExecutor;
 import org.wgtrack.testing.FakePinger;
 import org.wgtrack.testing.FakeResolver;
 import org.wgtrack.testing.Golden;
+import org.wgtrack.testing.LogCapture;
 import org.wgtrack.wg.PublicKey;
 
 /**
@@ -47,8 +49,8 @@ import org.wgtrack.wg.PublicKey;
 class RecordedDumpCompatibilityTest {
 
     /** The daemon's log is not what this test reads: kept off the test run's stderr. */
-    @org.junit.jupiter.api.extension.RegisterExtension
-    final org.wgtrack.testing.LogCapture logged = org.wgtrack.testing.LogCapture.at(org.wgtrack.log.LogLevel.INFO);
+    @RegisterExtension
+    final LogCapture logged = LogCapture.at(LogLevel.INFO);
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final BuildInfo BUILD = new BuildInfo("0.1.0", "0123456789ab", "17.0.13+11-Debian-2deb12u1");

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wgtrack.events.Event;
+import org.wgtrack.events.EventDeriver;
+import org.wgtrack.events.EventJson;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.testing.Golden;
 import org.wgtrack.testing.LogCapture;
@@ -254,16 +258,16 @@ class PrometheusOutputTest {
     @Test
     void eventsServesTheRecentEventsOldestFirst() throws Exception {
         output = new PrometheusOutput(new PrometheusSpec("prometheus", "127.0.0.1", 0));
-        org.wgtrack.events.Event failed = org.wgtrack.events.EventDeriver.liveState(java.time.Instant.parse("2026-12-03T03:00:00Z"),
+        Event failed = EventDeriver.liveState(Instant.parse("2026-12-03T03:00:00Z"),
                 false, "wg show all dump failed with exit status 1");
-        org.wgtrack.events.Event back = org.wgtrack.events.EventDeriver.liveState(java.time.Instant.parse("2026-12-03T03:00:30Z"),
+        Event back = EventDeriver.liveState(Instant.parse("2026-12-03T03:00:30Z"),
                 true, "reading the live state works again");
         output.write(TestSnapshots.threePeers().withEvents(List.of(back), List.of(failed, back)));
         URI uri = URI.create("http://127.0.0.1:" + output.boundPort().orElseThrow() + "/events");
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
-        assertThat(response.body()).isEqualTo("[\n" + org.wgtrack.events.EventJson.of(failed) + ",\n"
-                + org.wgtrack.events.EventJson.of(back) + "\n]\n");
+        assertThat(response.body()).isEqualTo("[\n" + EventJson.of(failed) + ",\n"
+                + EventJson.of(back) + "\n]\n");
     }
 }
