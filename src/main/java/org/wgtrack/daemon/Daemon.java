@@ -228,7 +228,7 @@ public final class Daemon {
             Snapshot tracked = tracker.runCycle(config, wg, previousCycle);
             List<Event> changes = List.copyOf(cycleEvents);
             history.add(changes);
-            Snapshot snapshot = tracked.withEvents(changes, history.recent());
+            Snapshot snapshot = tracked.withEvents(changes, history.recent()).withHookEvents(hooks.counts());
             writeOutputs(snapshot);
             if (snapshot.liveStateOk()) {
                 down = snapshot.peers().stream().filter(p -> !p.isUp() && p.state() != PeerState.UNDEFINED)

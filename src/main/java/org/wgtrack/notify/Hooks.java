@@ -76,7 +76,18 @@ public final class Hooks implements AutoCloseable {
         }
     }
 
-    /** Counts per hook and result, for the metrics. */
+    /** Counts per hook and result label ({@code sent}, {@code failed}, {@code dropped}), for the metrics. */
+    public synchronized Map<String, Map<String, Long>> counts() {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        totals().forEach((hook, results) -> {
+            Map<String, Long> labelled = new TreeMap<>();
+            results.forEach((result, count) -> labelled.put(result.name().toLowerCase(java.util.Locale.ROOT), count));
+            counts.put(hook, labelled);
+        });
+        return counts;
+    }
+
+    /** Counts per hook and result. */
     public synchronized Map<String, Map<Result, Long>> totals() {
         Map<String, Map<Result, Long>> totals = new TreeMap<>();
         for (Receiver receiver : receivers) {

@@ -156,6 +156,19 @@ public final class MetricsExposition {
             out.write("\"} ");
             value(out, result.getValue());
         }
+        if (!s.hookEvents().isEmpty()) {
+            counterHeader(out, openMetrics, "wgtrack_hook_events", "Events handed to each hook since start or reload, by result");
+            for (Map.Entry<String, Map<String, Long>> hook : new TreeMap<>(s.hookEvents()).entrySet()) {
+                for (Map.Entry<String, Long> result : new TreeMap<>(hook.getValue()).entrySet()) {
+                    out.write("wgtrack_hook_events_total{hook=\"");
+                    escaped(out, hook.getKey());
+                    out.write("\",result=\"");
+                    escaped(out, result.getKey());
+                    out.write("\"} ");
+                    value(out, result.getValue());
+                }
+            }
+        }
         if (byLabels.length > 0) {
             gauge(out, openMetrics, "wireguard_peer_last_handshake_seconds", "Unix time of the latest handshake, 0 = never",
                     PeerSnapshot::latestHandshakeEpochSeconds);

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param resolutions      re-resolutions since start by result ({@code changed}, {@code unchanged}, {@code failed})
  * @param events           what changed in this cycle, oldest first
  * @param recentEvents     the last events of the daemon's life ({@link EventHistory}), oldest first
+ * @param hookEvents       events per hook and result ({@code sent}, {@code failed}, {@code dropped}) since start or reload
  */
 public record Snapshot(
         Instant takenAt,
@@ -27,7 +28,8 @@ public record Snapshot(
         Optional<Duration> cycleDuration,
         Map<String, Long> resolutions,
         List<Event> events,
-        List<Event> recentEvents) {
+        List<Event> recentEvents,
+        Map<String, Map<String, Long>> hookEvents) {
 
     public Snapshot {
         Objects.requireNonNull(takenAt, "takenAt");
@@ -37,17 +39,23 @@ public record Snapshot(
         resolutions = Map.copyOf(resolutions);
         events = List.copyOf(events);
         recentEvents = List.copyOf(recentEvents);
+        hookEvents = Map.copyOf(hookEvents);
     }
 
     /** A snapshot without events (what the tracker freezes; the daemon adds them). */
     public Snapshot(Instant takenAt, Optional<String> liveStateError, List<PeerSnapshot> peers, Optional<Duration> cycleDuration,
                     Map<String, Long> resolutions) {
-        this(takenAt, liveStateError, peers, cycleDuration, resolutions, List.of(), List.of());
+        this(takenAt, liveStateError, peers, cycleDuration, resolutions, List.of(), List.of(), Map.of());
     }
 
     /** The same, with this cycle's events and the recent ones. */
     public Snapshot withEvents(List<Event> cycleEvents, List<Event> recent) {
-        return new Snapshot(takenAt, liveStateError, peers, cycleDuration, resolutions, cycleEvents, recent);
+        return new Snapshot(takenAt, liveStateError, peers, cycleDuration, resolutions, cycleEvents, recent, hookEvents);
+    }
+
+    /** The same, with the hooks' counts. */
+    public Snapshot withHookEvents(Map<String, Map<String, Long>> counts) {
+        return new Snapshot(takenAt, liveStateError, peers, cycleDuration, resolutions, events, recentEvents, counts);
     }
 
     public boolean liveStateOk() {

@@ -270,4 +270,18 @@ class PrometheusOutputTest {
         assertThat(response.body()).isEqualTo("[\n" + EventJson.of(failed) + ",\n"
                 + EventJson.of(back) + "\n]\n");
     }
+
+    @Test
+    void hookCountsAreACounterPerHookAndResultAndAbsentWithoutHooks() throws Exception {
+        Snapshot withHooks = TestSnapshots.threePeers().withHookEvents(Map.of(
+                "mail", Map.of("sent", 3L, "failed", 1L, "dropped", 0L), "ntfy \"phone\"", Map.of("sent", 4L)));
+        assertThat(exposition(withHooks, false)).contains("# HELP wgtrack_hook_events_total Events handed to each hook since start or"
+                + " reload, by result\n# TYPE wgtrack_hook_events_total counter\n"
+                + "wgtrack_hook_events_total{hook=\"mail\",result=\"dropped\"} 0.0\n"
+                + "wgtrack_hook_events_total{hook=\"mail\",result=\"failed\"} 1.0\n"
+                + "wgtrack_hook_events_total{hook=\"mail\",result=\"sent\"} 3.0\n"
+                + "wgtrack_hook_events_total{hook=\"ntfy \\\"phone\\\"\",result=\"sent\"} 4.0\n");
+        assertThat(exposition(withHooks, true)).contains("# TYPE wgtrack_hook_events counter\n");
+        assertThat(exposition(TestSnapshots.threePeers(), false)).doesNotContain("wgtrack_hook_events");
+    }
 }
