@@ -13,8 +13,8 @@ fi
 
 packages=(
     # --- outputs (org.wgtrack.output ITs): real consumers of the influx and prometheus outputs ---
-    influxdb      # /usr/bin/influxd (InfluxDB 1.x) for InfluxLineProtocolIT
-    prometheus    # /usr/bin/prometheus and /usr/bin/promtool for PrometheusOutputIT
+    influxdb      # /usr/bin/influxd (InfluxDB 1.x) for InfluxDbIT
+    prometheus    # /usr/bin/prometheus and /usr/bin/promtool for PrometheusIT, PrometheusFleetIT and AlertRulesTest
     # --- end outputs ---
     # --- lab (network namespace ITs) ---
     wireguard-tools
