@@ -1,6 +1,5 @@
 package org.wgtrack.config;
 
-import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,9 +93,7 @@ enum Setting {
     }
 
     static final int MAX_WHOLE_NUMBER = 1_000_000;
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]*)?|\\.[0-9]+");
     private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
-    private static final BigDecimal MILLISECOND = new BigDecimal("0.001");
     /** configparser's BOOLEAN_STATES. */
     private static final Map<String, Boolean> BOOLEANS = Map.of(
             "1", true, "yes", true, "true", true, "on", true,
@@ -170,17 +167,8 @@ enum Setting {
         return value < min || value > MAX_WHOLE_NUMBER ? Optional.empty() : Optional.of(value);
     }
 
-    // Plain decimals only ("30", "0.5", ".5"): Python's float() would also take "1e3", "inf" and
-    // "nan", which make no sense as a cycle time. Millisecond resolution keeps Duration exact enough.
     private static Optional<Object> seconds(String text, int max) {
-        if (!DECIMAL.matcher(text).matches()) {
-            return Optional.empty();
-        }
-        BigDecimal seconds = new BigDecimal(text.startsWith(".") ? "0" + text : text);
-        if (seconds.compareTo(MILLISECOND) < 0 || seconds.compareTo(BigDecimal.valueOf(max)) > 0) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofNanos(seconds.movePointRight(9).longValue()));
+        return ValueSyntax.seconds(text, max).map(d -> d);
     }
 
     private static Optional<Object> pingAddress(String text) {
@@ -242,9 +230,8 @@ enum Setting {
         return paths.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(paths));
     }
 
-    /** Comma-separated, spaces around items ignored, empty items skipped. */
     private static List<String> items(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+        return ValueSyntax.items(text);
     }
 
     private static Optional<Object> endpoint(String text) {

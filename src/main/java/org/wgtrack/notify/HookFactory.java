@@ -1,6 +1,5 @@
 package org.wgtrack.notify;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +14,7 @@ import java.util.stream.Collectors;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.HookSettings;
 import org.wgtrack.config.SettingValue;
+import org.wgtrack.config.ValueSyntax;
 import org.wgtrack.events.EventType;
 import org.wgtrack.ini.ConfigProblem;
 import org.wgtrack.log.Shown;
@@ -223,21 +223,11 @@ public final class HookFactory {
     }
 
     private static Optional<Duration> seconds(SettingValue value) {
-        String text = value.value();
-        if (!text.matches("[0-9]+(\\.[0-9]*)?|\\.[0-9]+")) {
-            return Optional.empty();
-        }
-        BigDecimal seconds = new BigDecimal(text.startsWith(".") ? "0" + text : text);
-        if (seconds.compareTo(new BigDecimal("0.001")) < 0 || seconds.compareTo(BigDecimal.valueOf(3600)) > 0) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofNanos(seconds.movePointRight(9).longValue()));
+        return ValueSyntax.seconds(value.value(), 3600);
     }
 
-    /** Comma-separated, spaces around items ignored, empty items skipped. */
     private static Set<String> items(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return new LinkedHashSet<>(ValueSyntax.items(text));
     }
 
     private static String quote(String text) {
