@@ -82,7 +82,10 @@ class DaemonPingLoadIT {
             assertThat(threadsLate).as("threads after 35 cycles").isLessThanOrEqualTo(threadsEarly + 5);
             assertThat(most).as("most threads seen").isLessThanOrEqualTo(threadsEarly + 2 * PEERS);
             assertThat(zombiesAtRest).as("zombie children once the pings stopped").isZero();
-            assertThat(ProcessHandle.of(daemon.pid()).orElseThrow().children().count()).as("children once the pings stopped").isZero();
+            // The cycle's own `wg show all dump` may be running at this instant; no ping may be.
+            assertThat(ProcessHandle.of(daemon.pid()).orElseThrow().children()
+                    .filter(child -> child.info().command().map(c -> c.endsWith("ping")).orElse(false)).count())
+                    .as("ping children once the pings stopped").isZero();
         }
     }
 
