@@ -37,7 +37,8 @@ import org.wgtrack.wg.PeerId;
 
 /**
  * The composition root and the cycle loop. Cycles start at a fixed rate, {@code cycle_time}
- * after the previous start (no drift); an overrun is logged and the next cycle starts at once.
+ * after the previous start (no drift); an overrun starts the next cycle at once and is logged
+ * the first time, then counted ({@link CycleOverruns}).
  * A reload request (SIGHUP) is served between cycles: a broken configuration is reported and
  * the running one kept. A stop request (SIGTERM) abandons the wait and ends the loop.
  */
@@ -88,6 +89,7 @@ public final class Daemon {
     private final OutputValidator outputValidator;
     private final RateLimiter outputErrors = new RateLimiter(Duration.ofMinutes(1), System::nanoTime);
     private final Ticker ticker;
+    private final CycleOverruns overruns = new CycleOverruns();
     private final Tracker tracker;
     private final WgConfigStore wgConfigs;
     private final EndpointUpdater updater;
@@ -193,15 +195,16 @@ public final class Daemon {
             long cycleNanos = config.general().cycleTime().toNanos();
             nextStart += cycleNanos;
             if (end > nextStart) {
-                Log.warning("cycle took " + PlainDecimal.seconds(Duration.ofNanos(end - start)) + " s, longer than cycle_time "
-                        + PlainDecimal.seconds(config.general().cycleTime()) + " s; starting the next one now");
+                overruns.overran(end, end - start, config.general().cycleTime()).ifPresent(Log::warning);
                 nextStart = end;
-            } else if (maxCycles <= 0 || cycles < maxCycles) {
-                if (!waitForNextStart(nextStart)) {
+            } else {
+                overruns.onTime(end, config.general().cycleTime()).ifPresent(Log::warning);
+                if ((maxCycles <= 0 || cycles < maxCycles) && !waitForNextStart(nextStart)) {
                     break;
                 }
             }
         }
+        overruns.remaining(ticker.nanoTime(), config.general().cycleTime()).ifPresent(Log::warning);
         if (stopRequested) {
             serviceManager.stopping();
         }

@@ -355,6 +355,31 @@ class DaemonTest {
     }
 
     @Test
+    void cyclesThatAlwaysOverrunAreLoggedOnceThenCountedEveryFiveMinutes() {
+        long second = 1_000_000_000L;
+        ManualTicker ticker = new ManualTicker();
+        int[] calls = {0};
+        wg.serve(() -> {
+            calls[0]++;
+            ticker.advance(calls[0] % 100 == 0 ? 7 * second : 2 * second);
+            return new LiveState(List.of());
+        });
+        WgtrackConfig config = config(Duration.ofSeconds(1), dir, TrackingParams.DEFAULTS);
+        daemon(config, () -> config, ticker).run(300); // ten minutes of cycles that take 2 s, some 7 s, every 1 s
+
+        List<String> overrunLines = log().lines().filter(l -> l.contains("longer than cycle_time")).toList();
+        assertThat(overrunLines).as("overrun lines in %d s of cycles", ticker.nanoTime() / second).hasSizeBetween(2, 4);
+        assertThat(overrunLines.get(0)).endsWith("cycle took 2 s, longer than cycle_time 1 s; starting the next one now"
+                + " (more such cycles are counted and reported every 5 min)");
+        assertThat(overrunLines.get(1)).endsWith("more cycles took longer than cycle_time 1 s in the last 5 min, the longest 7 s");
+        assertThat(overrunLines.subList(1, overrunLines.size()))
+                .allMatch(l -> l.matches("<4>\\d+ more cycles took longer than cycle_time 1 s in the last \\d min, the longest 7 s"));
+        long counted = overrunLines.subList(1, overrunLines.size()).stream()
+                .mapToLong(l -> Long.parseLong(l.replaceAll("<4>(\\d+) more cycles.*", "$1"))).sum();
+        assertThat(1 + counted).as("every overrun is logged or counted").isEqualTo(300);
+    }
+
+    @Test
     void withoutAPingProgramPeersAreJudgedByHandshakeAloneUntilAReloadFindsOne() throws Exception {
         wgQuick("192.0.2.1:51820");
         wg.serve(() -> live(FRESH, "192.0.2.1:51820", ALPHA));
