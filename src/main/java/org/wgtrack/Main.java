@@ -24,6 +24,7 @@ import org.wgtrack.output.OutputFactory;
 import org.wgtrack.output.OutputPlan;
 import org.wgtrack.status.LogLevelConverter;
 import org.wgtrack.status.StatusCommand;
+import org.wgtrack.system.ChildProcesses;
 import org.wgtrack.system.DetectedPinger;
 import org.wgtrack.system.JdkInterfaceAddresses;
 import org.wgtrack.system.OsProcessRunner;
@@ -150,6 +151,8 @@ public final class Main implements Callable<Integer>, Daemon.ConfigSource {
             Log.info("reload requested before the configuration was read: nothing to reload");
         }
         daemon.run(0);
+        // Hooks and pings end with their threads; whatever a child left behind must not outlive the service.
+        ChildProcesses.killAll(running -> Log.info("killing what is still running: " + running));
         Log.info("wgtrack stopped");
         return 0;
     }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.Await;
 import org.wgtrack.testing.WgtrackConf;
 
 /**
@@ -92,6 +93,24 @@ class DaemonWgFaultsIT {
             daemon.awaitLog(l -> l.contains("reading the live state works again"), Duration.ofSeconds(10), "recovery");
             assertThat(ProcessHandle.of(daemon.pid()).orElseThrow().descendants().count())
                     .as("children left behind").isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void sigtermDuringAHangingWgLeavesNoProcessOfTheDaemonsBehind() throws Exception {
+        try (DaemonProcess daemon = DaemonProcess.start(dir, Map.of(), "-c", config.toString())) {
+            daemon.awaitLog(l -> l.contains("undefined → up:ok"), Duration.ofSeconds(20), "the peer to come up");
+            Files.writeString(dir.resolve("hang"), "");
+            awaitHangs(daemon, 1);
+            java.util.List<ProcessHandle> children = ProcessHandle.of(daemon.pid()).orElseThrow().descendants().toList();
+            assertThat(children).as("the hanging wg and its sleeping children").hasSizeGreaterThanOrEqualTo(2);
+
+            daemon.signal("TERM");
+
+            assertThat(daemon.awaitExit(Duration.ofSeconds(10))).isZero();
+            Await.atMost(Duration.ofSeconds(5)).until("the daemon's children to be gone",
+                    () -> children.stream().noneMatch(ProcessHandle::isAlive));
+            assertThat(daemon.log()).contains("killing what is still running: ");
         }
     }
 

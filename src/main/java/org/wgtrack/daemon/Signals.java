@@ -1,6 +1,7 @@
 package org.wgtrack.daemon;
 
 import org.wgtrack.log.Log;
+import org.wgtrack.system.ChildProcesses;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -106,7 +107,10 @@ public final class Signals {
         }
     }
 
-    /** Asks the loop to end, and makes sure the process is gone within the grace time even if a child hangs. */
+    /**
+     * Asks the loop to end, and makes sure the process is gone within the grace time even if a
+     * child hangs: then every process it started is killed, so none outlives the daemon.
+     */
     static synchronized void stop() {
         if (daemon != null) {
             daemon.requestStop();
@@ -120,6 +124,7 @@ public final class Signals {
                 return;
             }
             Log.warning("current cycle did not finish within " + STOP_GRACE_MILLIS + " ms of the stop signal; exiting anyway");
+            ChildProcesses.killAll(running -> Log.warning("killing what is still running: " + running));
             Runtime.getRuntime().halt(0);
         }, "stop-watchdog");
         watchdog.setDaemon(true);
