@@ -14,6 +14,7 @@ import org.wgtrack.wg.Endpoint;
  * INTERFACE  PEER   STATE          HANDSHAKE  ENDPOINT          RX       TX       ENDPOINT CHANGED
  * wg0        alpha  up:ok          12 s ago   192.0.2.1:51820   1.0 KiB  2.0 KiB  -
  * </pre>
+ * Every text from the document is escaped: it may come from whatever answered in the daemon's place.
  */
 final class StatusTable {
 
@@ -25,20 +26,20 @@ final class StatusTable {
 
     static String render(Snapshot snapshot, String source, Instant now) {
         StringBuilder out = new StringBuilder();
-        out.append("wgtrack status from ").append(source).append(", cycle of ").append(snapshot.takenAt()).append('\n');
+        out.append("wgtrack status from ").append(TerminalSafe.text(source)).append(", cycle of ").append(snapshot.takenAt()).append('\n');
         if (!snapshot.liveStateOk()) {
-            out.append("live state unreadable: ").append(snapshot.liveStateError().orElse("")).append('\n');
+            out.append("live state unreadable: ").append(TerminalSafe.text(snapshot.liveStateError().orElse(""))).append('\n');
             return out.toString();
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         for (PeerSnapshot peer : snapshot.peers()) {
             rows.add(List.of(
-                    peer.interfaceName(),
-                    peer.name().orElse(peer.publicKey().shortForm()),
+                    TerminalSafe.text(peer.interfaceName()),
+                    TerminalSafe.text(peer.name().orElse(peer.publicKey().shortForm())),
                     peer.state().label(),
                     peer.handshakeAgeSeconds().isPresent() ? age(peer.handshakeAgeSeconds().getAsLong()) + " ago" : "never",
-                    peer.endpoint().map(Endpoint::toString).orElse("-"),
+                    TerminalSafe.text(peer.endpoint().map(Endpoint::toString).orElse("-")),
                     bytes(peer.rxBytes()),
                     bytes(peer.txBytes()),
                     peer.lastEndpointChange().map(t -> age(Duration.between(t, now).toSeconds()) + " ago").orElse("-")));
