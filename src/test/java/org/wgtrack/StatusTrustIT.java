@@ -98,6 +98,10 @@ class StatusTrustIT {
         assertThat(status.err()).contains("wgtrack status: 127.0.0.1:" + port + " is served by process " + server.pid() + " (")
                 .contains("python3").contains("not by a wgtrack daemon");
         assertThat(status.out()).isEmpty();
+
+        Status events = run("events");
+        assertThat(events.exit()).as(events.toString()).isEqualTo(2);
+        assertThat(events.err()).contains("wgtrack events: 127.0.0.1:" + port + " is served by process " + server.pid() + " (");
     }
 
     @Test
@@ -192,7 +196,12 @@ class StatusTrustIT {
     }
 
     private Status status(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of("bin/wgtrack").toAbsolutePath().toString(), "status", "-c",
+        return run("status", args);
+    }
+
+    /** {@code bin/wgtrack SUBCOMMAND -c CONFIG ARGS…}. */
+    private Status run(String subcommand, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of("bin/wgtrack").toAbsolutePath().toString(), subcommand, "-c",
                 config.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("status.err").toFile());

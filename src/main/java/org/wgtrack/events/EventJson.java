@@ -3,10 +3,17 @@ package org.wgtrack.events;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.wgtrack.track.PeerState;
+import org.wgtrack.text.JsonFields;
 import org.wgtrack.wg.Endpoint;
+import org.wgtrack.wg.PeerId;
+import org.wgtrack.wg.PublicKey;
 
 /**
  * An event as hooks receive it: one JSON object (on a program's stdin) and the same fields as
@@ -16,6 +23,8 @@ import org.wgtrack.wg.Endpoint;
 public final class EventJson {
 
     private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+    private static final JSON READER = JSON.std;
+    private static final String BAD = "bad event";
 
     private EventJson() {
     }
@@ -57,5 +66,73 @@ public final class EventJson {
         env.put("WGTRACK_DOWN_SECONDS", event.downSeconds().isPresent() ? Long.toString(event.downSeconds().getAsLong()) : "");
         env.put("WGTRACK_TIME", event.time().toString());
         return env;
+    }
+
+    /** A JSON array of events (what {@code /events} serves), oldest first; IOException {@code bad event: …} naming the field. */
+    public static List<Event> parseArray(String json) throws IOException {
+        List<Object> list;
+        try {
+            list = READER.listFrom(json);
+        } catch (IOException e) {
+            throw new IOException(BAD + ": not a JSON array of events", e);
+        }
+        if (list == null) {
+            throw new IOException(BAD + ": not a JSON array of events");
+        }
+        List<Event> events = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> object)) {
+                throw new IOException(BAD + ": [" + i + "] is not an object");
+            }
+            events.add(parse(new JsonFields(object, BAD, "[" + i + "].")));
+        }
+        return events;
+    }
+
+    /** One event object (a line of the events file). */
+    public static Event parse(String json) throws IOException {
+        Map<String, Object> object;
+        try {
+            object = READER.mapFrom(json);
+        } catch (IOException e) {
+            throw new IOException(BAD + ": not a JSON object", e);
+        }
+        if (object == null) {
+            throw new IOException(BAD + ": not a JSON object");
+        }
+        return parse(new JsonFields(object, BAD, ""));
+    }
+
+    private static Event parse(JsonFields f) throws IOException {
+        try {
+            return event(f);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static Event event(JsonFields f) throws IOException {
+        EventType type = f.parse("event", f.string("event"),
+                label -> EventType.byLabel(label).orElseThrow(() -> new IllegalArgumentException("unknown event")));
+        Optional<String> interfaceName = f.optionalString("interface");
+        Optional<String> peer = f.optionalString("peer");
+        if (interfaceName.isPresent() != peer.isPresent()) {
+            throw new IOException(BAD + ": interface and peer go together");
+        }
+        Optional<PeerId> id = peer.isEmpty() ? Optional.empty()
+                : Optional.of(new PeerId(interfaceName.get(), f.parse("peer", peer.get(), PublicKey::new)));
+        Optional<Number> down = f.optionalNumber("down_seconds");
+        return new Event(
+                f.instant("time"),
+                type,
+                id,
+                f.optionalString("name"),
+                f.optionalString("old_state").map(s -> f.parseUnchecked("old_state", s, PeerState::ofLabel)),
+                f.optionalString("new_state").map(s -> f.parseUnchecked("new_state", s, PeerState::ofLabel)),
+                f.string("reason"),
+                f.optionalString("endpoint").map(s -> f.parseUnchecked("endpoint", s, Endpoint::parse)),
+                f.optionalString("old_endpoint").map(s -> f.parseUnchecked("old_endpoint", s, Endpoint::parse)),
+                down.isPresent() ? OptionalLong.of(down.get().longValue()) : OptionalLong.empty(),
+                f.optionalBoolean("startup").orElse(false));
     }
 }

@@ -4,7 +4,8 @@ import org.wgtrack.wg.Endpoint;
 
 /**
  * An event as one short line for people: {@code wg0 berlin is down (2 pings failed)},
- * {@code wg0 berlin is up again after 12 min 34 s (handshake ok, ping answered)}.
+ * {@code wg0 berlin is up again after 12 min 34 s (handshake ok, ping answered)}; a first
+ * judgement after start is only {@code is up}.
  */
 public final class EventText {
 
@@ -17,7 +18,7 @@ public final class EventText {
         String endpoint = event.endpoint().map(Endpoint::toString).orElse("(none)");
         return switch (event.type()) {
             case DOWN -> who + " is down (" + event.reason() + ")";
-            case UP -> who + " is up again" + (event.downSeconds().isPresent() ? " after " + duration(event.downSeconds().getAsLong()) : "")
+            case UP -> who + (event.startup() ? " is up" : " is up again") + (event.downSeconds().isPresent() ? " after " + duration(event.downSeconds().getAsLong()) : "")
                     + " (" + event.reason() + ")";
             case ENDPOINT_CHANGED -> who + ": endpoint " + event.oldEndpoint().map(Endpoint::toString).orElse("(none)") + " → "
                     + endpoint + " (" + event.reason() + ")";

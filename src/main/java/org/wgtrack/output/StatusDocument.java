@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.wgtrack.text.JsonFields;
 import org.wgtrack.text.PlainDecimal;
 import org.wgtrack.track.HandshakeStatus;
 import org.wgtrack.track.PeerState;
@@ -51,6 +51,8 @@ import org.wgtrack.wg.PublicKey;
 public final class StatusDocument {
 
     public static final int SCHEMA = 1;
+
+    private static final String BAD = "bad status document";
 
     private static final JSON READER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
     /**
@@ -207,7 +209,7 @@ public final class StatusDocument {
     }
 
     private static Snapshot snapshot(Map<String, Object> doc) throws IOException {
-        Fields top = new Fields(doc, "");
+        JsonFields top = new JsonFields(doc, BAD, "");
         long schema = top.number("schema").longValue();
         if (schema != SCHEMA) {
             throw new IOException("bad status document: unsupported schema " + schema + " (expected " + SCHEMA + ")");
@@ -229,12 +231,12 @@ public final class StatusDocument {
             if (!(list.get(i) instanceof Map<?, ?> m)) {
                 throw new IOException("bad status document: peers[" + i + "] is not an object");
             }
-            peers.add(peer(new Fields(m, "peers[" + i + "].")));
+            peers.add(peer(new JsonFields(m, BAD, "peers[" + i + "].")));
         }
         return new Snapshot(takenAt, error, peers, cycle, resolutions);
     }
 
-    private static PeerSnapshot peer(Fields f) throws IOException {
+    private static PeerSnapshot peer(JsonFields f) throws IOException {
         OptionalLong age = f.optionalNumber("handshake_age").map(n -> OptionalLong.of(n.longValue())).orElse(OptionalLong.empty());
         List<AllowedIp> allowed = new ArrayList<>();
         for (Object o : f.list("allowed_ips")) {
@@ -244,7 +246,7 @@ public final class StatusDocument {
                 f.string("interface"),
                 f.parse("public_key", f.string("public_key"), PublicKey::new),
                 f.optionalString("name"),
-                f.parse("state", f.string("state"), StatusDocument::peerState),
+                f.parse("state", f.string("state"), PeerState::ofLabel),
                 f.parse("handshake_status", f.string("handshake_status"), StatusDocument::handshakeStatus),
                 f.number("latest_handshake").longValue(),
                 age,
@@ -256,15 +258,6 @@ public final class StatusDocument {
                 f.optionalNumber("ping_rtt_ms").map(n -> Duration.ofNanos(new BigDecimal(n.toString()).movePointRight(6).longValueExact())),
                 f.number("endpoint_updates").longValue(),
                 f.optionalString("last_endpoint_change").map(s -> f.parseUnchecked("last_endpoint_change", s, Instant::parse)));
-    }
-
-    static PeerState peerState(String label) {
-        for (PeerState s : PeerState.values()) {
-            if (s.label().equals(label)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown state " + label);
     }
 
     static HandshakeStatus handshakeStatus(String label) {
@@ -282,87 +275,5 @@ public final class StatusDocument {
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    /** Typed access to one JSON object's fields with messages naming the field. */
-    private static final class Fields {
-        private final Map<?, ?> map;
-        private final String prefix;
-
-        Fields(Map<?, ?> map, String prefix) {
-            this.map = map;
-            this.prefix = prefix;
-        }
-
-        private Object required(String key) throws IOException {
-            Object value = map.get(key);
-            if (value == null) {
-                throw new IOException("bad status document: " + prefix + key + " is missing");
-            }
-            return value;
-        }
-
-        String string(String key) throws IOException {
-            Object value = required(key);
-            if (!(value instanceof String s)) {
-                throw new IOException("bad status document: " + prefix + key + " is not a string");
-            }
-            return s;
-        }
-
-        Optional<String> optionalString(String key) throws IOException {
-            return map.get(key) == null ? Optional.empty() : Optional.of(string(key));
-        }
-
-        Number number(String key) throws IOException {
-            Object value = required(key);
-            if (!(value instanceof Number n)) {
-                throw new IOException("bad status document: " + prefix + key + " is not a number");
-            }
-            return n;
-        }
-
-        Optional<Number> optionalNumber(String key) throws IOException {
-            return map.get(key) == null ? Optional.empty() : Optional.of(number(key));
-        }
-
-        Map<String, Object> object(String key) throws IOException {
-            Object value = required(key);
-            if (!(value instanceof Map<?, ?> m)) {
-                throw new IOException("bad status document: " + prefix + key + " is not an object");
-            }
-            Map<String, Object> copy = new LinkedHashMap<>();
-            m.forEach((k, v) -> copy.put(String.valueOf(k), v));
-            return copy;
-        }
-
-        List<?> list(String key) throws IOException {
-            Object value = required(key);
-            if (!(value instanceof List<?> l)) {
-                throw new IOException("bad status document: " + prefix + key + " is not a list");
-            }
-            return l;
-        }
-
-        Instant instant(String key) throws IOException {
-            return parse(key, string(key), Instant::parse);
-        }
-
-        <T> T parse(String key, String text, java.util.function.Function<String, T> parser) throws IOException {
-            try {
-                return parser.apply(text);
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                throw new IOException("bad status document: " + prefix + key + " (" + e.getMessage() + ")", e);
-            }
-        }
-
-        /** For use inside Optional.map: the IOException travels as UncheckedIOException. */
-        <T> T parseUnchecked(String key, String text, java.util.function.Function<String, T> parser) {
-            try {
-                return parse(key, text, parser);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
     }
 }

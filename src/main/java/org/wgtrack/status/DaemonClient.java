@@ -22,7 +22,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -65,6 +67,9 @@ final class DaemonClient {
     private final KeyManager[] identity;
     private final Optional<SSLContext> urlTrust;
     private final DaemonTrust trust;
+    /** Worked out at the first request and kept, with one HTTP client each, for {@code events --follow}. */
+    private List<Target> targets;
+    private final Map<Target, HttpClient> clients = new HashMap<>();
 
     private DaemonClient(String command, DaemonOptions options, Optional<String> authorization, KeyManager[] identity,
             Optional<SSLContext> urlTrust, DaemonTrust trust) {
@@ -94,7 +99,10 @@ final class DaemonClient {
      * line on stderr where that helps) when none does.
      */
     Optional<Answer> get(String page, OutputPlan plan, PrintWriter err) throws NotTheDaemonException {
-        for (Target target : targets(plan, err)) {
+        if (targets == null) {
+            targets = targets(plan, err);
+        }
+        for (Target target : targets) {
             Optional<Answer> answer = get(target, page, err);
             if (answer.isPresent()) {
                 return answer;
@@ -135,11 +143,14 @@ final class DaemonClient {
             if (!believable(uri)) {
                 return Optional.empty();
             }
-            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
-            target.tls().ifPresent(builder::sslContext);
+            HttpClient http = clients.computeIfAbsent(target, t -> {
+                HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+                t.tls().ifPresent(builder::sslContext);
+                return builder.build();
+            });
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5));
             authorization.ifPresent(a -> request.header("Authorization", a));
-            HttpResponse<String> response = builder.build().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() == 200) {
                 return Optional.of(new Answer(response.body(), uri));
             }

@@ -24,6 +24,16 @@ public enum PeerState {
         return label;
     }
 
+    /** The state with this label; IllegalArgumentException for another text. */
+    public static PeerState ofLabel(String label) {
+        for (PeerState state : values()) {
+            if (state.label.equals(label)) {
+                return state;
+            }
+        }
+        throw new IllegalArgumentException("unknown state " + label);
+    }
+
     public boolean isUp() {
         return this == UP_OK;
     }

@@ -40,4 +40,42 @@ class EventJsonTest {
                 java.util.Map.entry("WGTRACK_ENDPOINT", "203.0.113.9:51820"), java.util.Map.entry("WGTRACK_OLD_ENDPOINT", ""),
                 java.util.Map.entry("WGTRACK_DOWN_SECONDS", "754"), java.util.Map.entry("WGTRACK_TIME", "2026-12-03T03:12:34Z"));
     }
+
+    @Test
+    void eventsReadBackAreTheEventsWritten() throws java.io.IOException {
+        Event moved = EventDeriver.endpointChanged(UP.time(), new PeerId("wg1", KEY), Optional.empty(),
+                Optional.of(Endpoint.parse("[2001:db8::1]:51820")), Endpoint.parse("203.0.113.9:51820"), "berlin.example.net re-resolved");
+        Event failed = EventDeriver.liveState(UP.time(), false, "wg show all dump failed with exit status 1");
+        java.util.List<Event> events = java.util.List.of(UP, moved, failed);
+
+        assertThat(EventJson.parseArray("[" + String.join(",", events.stream().map(EventJson::of).toList()) + "]"))
+                .isEqualTo(events);
+        for (Event event : events) {
+            assertThat(EventJson.parse(EventJson.of(event))).isEqualTo(event);
+        }
+        assertThat(EventJson.parseArray("[]")).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            {"event":"sideways"}                                   | bad event: event (unknown event)
+            {"event":"up"}                                         | bad event: time is missing
+            {"event":"up","time":"yesterday","reason":""}          | bad event: time (Text 'yesterday' could not be parsed at index 0)
+            {"event":"up","time":"2026-12-03T03:12:34Z","reason":"","interface":"wg0"} | bad event: interface and peer go together
+            {"event":"up","time":"2026-12-03T03:12:34Z","reason":"","new_state":"up:maybe"} | bad event: new_state (unknown state up:maybe)
+            {"event":"up","time":"2026-12-03T03:12:34Z","reason":"","startup":"yes"} | bad event: startup is not true or false
+            [1]                                                    | bad event: not a JSON object
+            """)
+    void eventsThatDoNotReadBackSayWhichField(String json, String message) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventJson.parse(json))
+                .isInstanceOf(java.io.IOException.class).hasMessage(message);
+    }
+
+    @Test
+    void anArrayOfSomethingElseIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventJson.parseArray("[1]"))
+                .isInstanceOf(java.io.IOException.class).hasMessage("bad event: [0] is not an object");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventJson.parseArray("{}"))
+                .isInstanceOf(java.io.IOException.class).hasMessage("bad event: not a JSON array of events");
+    }
 }

@@ -25,6 +25,9 @@ class EventTextTest {
         Event up = new Event(T0, EventType.UP, Optional.of(unnamed), Optional.of("berlin"), Optional.of(PeerState.DOWN), Optional.of(PeerState.UP_OK),
                 "handshake ok", Optional.empty(), Optional.empty(), OptionalLong.of(3_600 * 3 + 120), false);
         assertThat(EventText.of(up)).isEqualTo("wg0 berlin is up again after 3 h 2 min (handshake ok)");
+        Event upAtStart = new Event(T0, EventType.UP, Optional.of(unnamed), Optional.of("berlin"), Optional.of(PeerState.UNDEFINED),
+                Optional.of(PeerState.UP_OK), "handshake ok", Optional.empty(), Optional.empty(), OptionalLong.empty(), true);
+        assertThat(EventText.of(upAtStart)).isEqualTo("wg0 berlin is up (handshake ok)");
         assertThat(EventText.duration(45)).isEqualTo("45 s");
         assertThat(EventText.duration(754)).isEqualTo("12 min 34 s");
         assertThat(EventText.duration(3_600 * 3 + 120)).isEqualTo("3 h 2 min");
