@@ -95,7 +95,7 @@ final class DaemonTrust {
         if (owner == ROOT || owner == listeners.selfUid()) {
             return Optional.empty();
         }
-        return Optional.of(file + " is owned by uid " + owner + ", not by root or by you: not written by the wgtrack daemon");
+        return Optional.of(TerminalSafe.text(file.toString()) + " is owned by uid " + owner + ", not by root or by you: not written by the wgtrack daemon");
     }
 
     /** {@code java … -jar …/wgtrack.jar …} (the launchers) or {@code java … org.wgtrack.Main …}. */

@@ -97,7 +97,7 @@ public final class EventsCommand implements Callable<Integer> {
         try {
             return follow ? follow(client, plan, poll(loaded), out, err) : once(client, plan, out, err);
         } catch (DaemonClient.NotTheDaemonException e) {
-            err.println(COMMAND + ": " + e.getMessage());
+            err.println(COMMAND + ": " + TerminalSafe.text(e.getMessage()));
             err.flush();
             return 2;
         }

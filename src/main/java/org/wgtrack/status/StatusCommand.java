@@ -113,7 +113,8 @@ public final class StatusCommand implements Callable<Integer> {
             client = DaemonClient.of("wgtrack status", daemon, DaemonTrust.system());
             fromDaemon = once ? Optional.empty() : fromRunningDaemon(client, config, plan, err);
         } catch (IOException | GeneralSecurityException | DaemonClient.NotTheDaemonException e) {
-            err.println("wgtrack status: " + e.getMessage());
+            // A bad document's message may quote it.
+            err.println("wgtrack status: " + TerminalSafe.text(String.valueOf(e.getMessage())));
             err.flush();
             return 2;
         }
@@ -167,7 +168,7 @@ public final class StatusCommand implements Callable<Integer> {
                         return Optional.of(new Sourced(snapshot, jsonSpec.filename().toString()));
                     }
                 } catch (IOException e) {
-                    err.println("wgtrack status: ignoring " + jsonSpec.filename() + ": " + e.getMessage());
+                    err.println("wgtrack status: ignoring " + jsonSpec.filename() + ": " + TerminalSafe.text(String.valueOf(e.getMessage())));
                 }
             }
         }
