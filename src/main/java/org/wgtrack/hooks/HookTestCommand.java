@@ -2,13 +2,11 @@ package org.wgtrack.hooks;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.wgtrack.config.ConfigException;
-import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.events.Event;
 import org.wgtrack.events.EventType;
@@ -18,12 +16,14 @@ import org.wgtrack.notify.HookSpec;
 import org.wgtrack.notify.Hooks;
 import org.wgtrack.notify.ProcessHookCommand;
 import org.wgtrack.log.Shown;
+import org.wgtrack.status.SubcommandOptions;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.PeerId;
 import org.wgtrack.wg.PublicKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -49,11 +49,8 @@ public final class HookTestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config", "--conf"}, paramLabel = "FILE", description = "configuration file (default: /etc/wgtrack.conf)")
-    Path config;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @Mixin
+    SubcommandOptions options = new SubcommandOptions();
 
     @Option(names = "--event", paramLabel = "EVENT", description = "the event to send: down (default), up, endpoint_changed, …")
     String event = "down";
@@ -73,12 +70,10 @@ public final class HookTestCommand implements Callable<Integer> {
         }
         HookFactory.HookPlan plan;
         try {
-            WgtrackConfig loaded = config == null ? group.parent.load() : ConfigLoader.load(config, true);
+            WgtrackConfig loaded = options.load(group.parent);
             plan = HookFactory.validate(loaded.hooks());
         } catch (ConfigException e) {
-            err.println("wgtrack hook test: " + e.getMessage().replace("\n", "\nwgtrack hook test: "));
-            err.flush();
-            return 2;
+            return SubcommandOptions.refuse(err, "wgtrack hook test", e);
         }
         Optional<HookSpec> hook = plan.hooks().stream().filter(h -> h.name().equals(name)).findFirst();
         if (hook.isEmpty()) {

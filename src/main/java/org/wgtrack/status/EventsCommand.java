@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.wgtrack.config.ConfigException;
-import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.daemon.Daemon;
 import org.wgtrack.events.Event;
@@ -58,12 +57,8 @@ public final class EventsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config", "--conf"}, paramLabel = "FILE",
-            description = "configuration file (default: /etc/wgtrack.conf)")
-    Path config;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @Mixin
+    SubcommandOptions options = new SubcommandOptions();
 
     @Option(names = "--json", description = "print each event as the JSON object hooks receive, one per line (JSON Lines)")
     boolean json;
@@ -82,13 +77,11 @@ public final class EventsCommand implements Callable<Integer> {
         OutputPlan plan;
         DaemonClient client;
         try {
-            loaded = config == null ? parent.load() : ConfigLoader.load(config, true);
+            loaded = options.load(parent);
             plan = OutputFactory.validate(loaded.outputs());
             client = DaemonClient.of(COMMAND, daemon, DaemonTrust.system());
         } catch (ConfigException e) {
-            err.println(COMMAND + ": " + e.getMessage().replace("\n", "\n" + COMMAND + ": "));
-            err.flush();
-            return 2;
+            return SubcommandOptions.refuse(err, COMMAND, e);
         } catch (IOException | GeneralSecurityException e) {
             err.println(COMMAND + ": " + e.getMessage());
             err.flush();

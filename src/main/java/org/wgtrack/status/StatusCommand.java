@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.wgtrack.config.ConfigException;
-import org.wgtrack.config.ConfigLoader;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.daemon.Daemon;
 import org.wgtrack.daemon.Observer;
@@ -61,19 +59,13 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    // The same as wgtrack's own -c and -l, so that `wgtrack status -c FILE` works as well as
-    // `wgtrack -c FILE status`; given here, they win over the ones before the subcommand.
-    @Option(names = {"-c", "--config", "--conf"}, paramLabel = "FILE",
-            description = "configuration file (default: /etc/wgtrack.conf)")
-    Path config;
+    @Mixin
+    SubcommandOptions options = new SubcommandOptions();
 
+    // The same as wgtrack's own -l; given here, it wins over the one before the subcommand.
     @Option(names = {"-l", "--loglevel"}, paramLabel = "LEVEL", converter = LogLevelConverter.class,
             description = "debug, info, warning or error, for the cycle of --once (default: warning)")
     LogLevel logLevel;
-
-    // -h only: -V belongs to wgtrack itself (`wgtrack -V`), as for install and uninstall.
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
 
     @Option(names = "--json", description = "print the JSON status document instead of a table")
     boolean json;
@@ -100,12 +92,10 @@ public final class StatusCommand implements Callable<Integer> {
         OutputPlan plan;
         PeerFilter filter = PeerFilter.of(interfaceName, peer);
         try {
-            config = this.config == null ? parent.load() : ConfigLoader.load(this.config, true);
+            config = options.load(parent);
             plan = OutputFactory.validate(config.outputs());
         } catch (ConfigException e) {
-            err.println("wgtrack status: " + e.getMessage().replace("\n", "\nwgtrack status: "));
-            err.flush();
-            return 2;
+            return SubcommandOptions.refuse(err, "wgtrack status", e);
         }
         DaemonClient client;
         Optional<Sourced> fromDaemon;
