@@ -64,10 +64,10 @@ class EventsCommandIT {
 
     @Test
     void showsTheDaemonsEventsNewestLastAndFollowsNewOnes() throws Exception {
-        Run text;
+        WgtrackCommand.Result text;
         try (DaemonProcess daemon = DaemonProcess.start(dir, Map.of(), "-c", config.toString())) {
             daemon.awaitLog(l -> l.contains("undefined → up:ok"), Duration.ofSeconds(20), "the peer to come up");
-            Run atStart = events();
+            WgtrackCommand.Result atStart = events();
             assertThat(atStart.exit()).as(atStart.toString()).isZero();
             assertThat(atStart.out()).as("the first judgement after start").matches("\\S+Z  wg0 berlin is up \\(handshake ok.*\\)\n");
 
@@ -86,7 +86,7 @@ class EventsCommandIT {
                     .satisfies(lines -> assertThat(lines.get(1)).contains("wg0 berlin is down"))
                     .satisfies(lines -> assertThat(lines.get(2)).contains("wg0 berlin is up again"));
 
-            Run json = events("--json");
+            WgtrackCommand.Result json = events("--json");
             List<String> lines = json.out().lines().toList();
             assertThat(lines).hasSize(3);
             assertThat(JSON.std.mapFrom(lines.get(0))).containsEntry("event", "up").containsEntry("startup", true);
@@ -98,7 +98,7 @@ class EventsCommandIT {
             assertThat(((Number) up.get("down_seconds")).longValue()).isPositive();
         }
 
-        Run afterStop = events();
+        WgtrackCommand.Result afterStop = events();
         assertThat(afterStop.exit()).as(afterStop.toString()).isZero();
         assertThat(afterStop.err()).contains("no running daemon answers; the last 3 events of " + eventsFile);
         assertThat(afterStop.out()).isEqualTo(text.out());
@@ -106,7 +106,7 @@ class EventsCommandIT {
 
     @Test
     void withoutADaemonOrAnEventsFileItSaysSo() throws Exception {
-        Run run = events();
+        WgtrackCommand.Result run = events();
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("wgtrack events: no running daemon answers, and there is no " + eventsFile + " (yet)");
@@ -116,9 +116,6 @@ class EventsCommandIT {
         wg.serve(HUB + FakeWg.row("wg0", KEY, "(none)", "192.0.2.1:51820", "10.0.0.2/32", when, 10, 20, "off"));
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
     private List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of("bin/wgtrack").toAbsolutePath().toString(), "events", "-c",
                 config.toString()));
@@ -126,12 +123,10 @@ class EventsCommandIT {
         return command;
     }
 
-    private Run events(String... args) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectError(dir.resolve("events.err").toFile());
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = process.waitFor();
-        return new Run(exit, out, Files.readString(dir.resolve("events.err")));
+    private WgtrackCommand.Result events(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("events", "-c", config.toString()));
+        command.addAll(List.of(args));
+        return WgtrackCommand.run(dir, command);
     }
 
     /** {@code wgtrack events --follow} running, its lines as they come. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -92,14 +91,14 @@ class StatusTrustIT {
     void aPlainHttpServerOfTheSameUserOnTheDaemonsPortIsNotBelieved() throws Exception {
         Process server = serve(List.of());
 
-        Status status = status();
+        WgtrackCommand.Result status = status();
 
         assertThat(status.exit()).as(status.toString()).isEqualTo(2);
         assertThat(status.err()).contains("wgtrack status: 127.0.0.1:" + port + " is served by process " + server.pid() + " (")
                 .contains("python3").contains("not by a wgtrack daemon");
         assertThat(status.out()).isEmpty();
 
-        Status events = run("events");
+        WgtrackCommand.Result events = run("events");
         assertThat(events.exit()).as(events.toString()).isEqualTo(2);
         assertThat(events.err()).contains("wgtrack events: 127.0.0.1:" + port + " is served by process " + server.pid() + " (");
     }
@@ -109,7 +108,7 @@ class StatusTrustIT {
         assumeTrue(isRoot(), "runs the server as uid 65534, which needs root");
         serve(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
 
-        Status status = status();
+        WgtrackCommand.Result status = status();
 
         assertThat(status.exit()).as(status.toString()).isEqualTo(2);
         assertThat(status.err()).contains("wgtrack status: 127.0.0.1:" + port
@@ -121,7 +120,7 @@ class StatusTrustIT {
         try (DaemonProcess daemon = DaemonProcess.start(dir, Map.of(), "-c", config.toString())) {
             Await.atMost(Duration.ofSeconds(20)).until("the daemon's listener", () -> listening(port));
 
-            Status status = status();
+            WgtrackCommand.Result status = status();
 
             assertThat(status.out()).as(status.toString())
                     .startsWith("wgtrack status from the running daemon at http://127.0.0.1:" + port + "/status")
@@ -134,14 +133,14 @@ class StatusTrustIT {
     void aStatusFileOfTheCallersIsBelievedAndWhatItSaysIsShownEscaped() throws Exception {
         Files.writeString(statusFile, allUpDocument(HOSTILE_NAME));
 
-        Status table = status();
-        Status json = status("--json");
+        WgtrackCommand.Result table = status();
+        WgtrackCommand.Result json = status("--json");
 
         assertThat(table.exit()).as(table.toString()).isZero();
         assertThat(table.out()).startsWith("wgtrack status from " + statusFile)
                 .contains("\\x1b]0;owned\\x07x\\x1b[2Jy\\x9b1m").contains("1 of 1 peers up");
         assertThat(json.out()).contains("\"name\" : \"\\u001B]0;owned\\u0007x\\u001B[2Jy\\u009B1m\"");
-        for (Status printed : List.of(table, json)) {
+        for (WgtrackCommand.Result printed : List.of(table, json)) {
             assertThat(printed.out().chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c < 0xa0))
                     .as("control characters printed").isEmpty();
         }
@@ -154,7 +153,7 @@ class StatusTrustIT {
         UserPrincipal nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("65534");
         Files.setOwner(statusFile, nobody);
 
-        Status status = status();
+        WgtrackCommand.Result status = status();
 
         assertThat(status.exit()).as(status.toString()).isEqualTo(2);
         assertThat(status.err()).contains(statusFile + " is owned by uid 65534, not by root or by you");
@@ -192,23 +191,14 @@ class StatusTrustIT {
                 .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
     }
 
-    record Status(int exit, String out, String err) {
-    }
-
-    private Status status(String... args) throws IOException, InterruptedException {
+    private WgtrackCommand.Result status(String... args) throws IOException, InterruptedException {
         return run("status", args);
     }
 
     /** {@code bin/wgtrack SUBCOMMAND -c CONFIG ARGS…}. */
-    private Status run(String subcommand, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of("bin/wgtrack").toAbsolutePath().toString(), subcommand, "-c",
-                config.toString()));
+    private WgtrackCommand.Result run(String subcommand, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(subcommand, "-c", config.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("status.err").toFile());
-        builder.environment().remove("JOURNAL_STREAM");
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = process.waitFor();
-        return new Status(exit, out, Files.readString(dir.resolve("status.err")));
+        return WgtrackCommand.run(dir, command);
     }
 }

@@ -46,18 +46,10 @@ class WebConfigIT {
         return new Curl(process.waitFor(), out);
     }
 
-    record Status(int exit, String out, String err) {
-    }
-
-    private Status status(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of("bin/wgtrack").toAbsolutePath().toString(), "status"));
+    private WgtrackCommand.Result status(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("status"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("status.err").toFile());
-        builder.environment().remove("JOURNAL_STREAM");
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = process.waitFor();
-        return new Status(exit, out, Files.readString(dir.resolve("status.err")));
+        return WgtrackCommand.run(dir, command);
     }
 
     private Curl scrape(int port, String ca, String... more) throws IOException, InterruptedException {
@@ -133,7 +125,7 @@ class WebConfigIT {
                     "--key", dir.resolve("client.key").toString()).status()).isEqualTo("200");
             Path credentials = dir.resolve("credentials");
             Files.writeString(credentials, "prometheus:secret\n");
-            Status mutual = status("-c", config.toString(), "--credentials", credentials.toString(),
+            WgtrackCommand.Result mutual = status("-c", config.toString(), "--credentials", credentials.toString(),
                     "--cert", dir.resolve("client.crt").toString(), "--key", dir.resolve("client.key").toString());
             assertThat(mutual.out()).as(mutual.err()).startsWith("wgtrack status from the running daemon at https://");
             Curl strangerCertificate = scrape(port, "server.crt", "-u", "prometheus:secret",
@@ -157,14 +149,14 @@ class WebConfigIT {
             assertThat(scrape(port, "ca.crt", "-u", "prometheus:secret").exit()).as("a CA that signed nothing here").isNotZero();
 
             // wgtrack status reads the same web config: https to the pinned certificate, with credentials from a file.
-            Status withCredentials = status("-c", config.toString(), "--credentials", credentials.toString());
+            WgtrackCommand.Result withCredentials = status("-c", config.toString(), "--credentials", credentials.toString());
             assertThat(withCredentials.out()).as(withCredentials.err())
                     .startsWith("wgtrack status from the running daemon at https://127.0.0.1:" + port + "/status");
             assertThat(withCredentials.exit()).isZero();
-            Status without = status("-c", config.toString());
+            WgtrackCommand.Result without = status("-c", config.toString());
             assertThat(without.err()).contains("https://127.0.0.1:" + port + "/status answered 401: it wants basic auth credentials");
             assertThat(without.out()).doesNotContain("the running daemon");
-            Status byUrl = status("-c", config.toString(), "--url", "https://127.0.0.1:" + port + "/status",
+            WgtrackCommand.Result byUrl = status("-c", config.toString(), "--url", "https://127.0.0.1:" + port + "/status",
                     "--cacert", dir.resolve("renewed.crt").toString(), "--credentials", credentials.toString(), "--json");
             assertThat(byUrl.out()).as(byUrl.err()).contains("\"schema\" : 1");
             assertThat(withCredentials.err() + without.err() + byUrl.err()).doesNotContain("secret");
