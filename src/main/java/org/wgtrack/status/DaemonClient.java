@@ -143,6 +143,11 @@ final class DaemonClient {
             if (!believable(uri)) {
                 return Optional.empty();
             }
+        } catch (IOException | IllegalArgumentException e) {
+            err.println(command + ": cannot tell who listens at " + uri + ", so it is not asked: " + e.getMessage());
+            return Optional.empty();
+        }
+        try {
             HttpClient http = clients.computeIfAbsent(target, t -> {
                 HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
                 t.tls().ifPresent(builder::sslContext);
