@@ -56,8 +56,8 @@ import picocli.CommandLine.Spec;
             "0:stopped cleanly (SIGTERM, SIGINT); --help, --version",
             "1:a failure at run time",
             "2:a bad option or value (usage on stderr), or a configuration that does not load"},
-        subcommands = {StatusCommand.class, org.wgtrack.status.EventsCommand.class, org.wgtrack.hooks.HookGroupCommand.class, org.wgtrack.service.InstallCommand.class,
-            org.wgtrack.service.UninstallCommand.class})
+        subcommands = {StatusCommand.class, org.wgtrack.status.EventsCommand.class, org.wgtrack.hooks.HookGroupCommand.class,
+            org.wgtrack.service.InstallCommand.class, org.wgtrack.service.UninstallCommand.class})
 public final class Main implements Callable<Integer>, Daemon.ConfigSource {
 
     static final Path DEFAULT_CONFIG = Path.of("/etc/wgtrack.conf");

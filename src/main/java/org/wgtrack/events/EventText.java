@@ -18,7 +18,8 @@ public final class EventText {
         String endpoint = event.endpoint().map(Endpoint::toString).orElse("(none)");
         return switch (event.type()) {
             case DOWN -> who + " is down (" + event.reason() + ")";
-            case UP -> who + (event.startup() ? " is up" : " is up again") + (event.downSeconds().isPresent() ? " after " + duration(event.downSeconds().getAsLong()) : "")
+            case UP -> who + (event.startup() ? " is up" : " is up again")
+                    + (event.downSeconds().isPresent() ? " after " + duration(event.downSeconds().getAsLong()) : "")
                     + " (" + event.reason() + ")";
             case ENDPOINT_CHANGED -> who + ": endpoint " + event.oldEndpoint().map(Endpoint::toString).orElse("(none)") + " → "
                     + endpoint + " (" + event.reason() + ")";
