@@ -184,15 +184,14 @@ public final class MetricsExposition {
     }
 
     /**
-     * The families of MindFlavor/prometheus_wireguard_exporter with its default options
-     * (src/metrics.rs names them, src/wireguard.rs fills them): labels interface, public_key,
+     * The families of MindFlavor/prometheus_wireguard_exporter 3.6.6 with its default options
+     * (src/wireguard.rs render_with_names names and fills them): labels interface, public_key,
      * allowed_ips as wg's dump column ("(none)" for none), and friendly_name only for a peer
      * that has a name; integer values; wireguard_latest_handshake_seconds is the unix time of
-     * the handshake (0 = never), whatever its help text says.
+     * the handshake (0 = never).
      *
      * <pre>
      * wireguard_sent_bytes_total{interface="wg0",public_key="k8Yz…=",allowed_ips="10.10.0.2/32",friendly_name="laptop"} 2048
-     * wireguard_peers_total{interface="wg0"} 3
      * </pre>
      */
     private void writePrometheusWireguardExporter(Writer out, boolean openMetrics) throws IOException {
@@ -200,20 +199,8 @@ public final class MetricsExposition {
         exporterSeries(out, "wireguard_sent_bytes_total", PeerSnapshot::txBytes);
         counterHeader(out, openMetrics, "wireguard_received_bytes", "Bytes received from the peer");
         exporterSeries(out, "wireguard_received_bytes_total", PeerSnapshot::rxBytes);
-        header(out, openMetrics, "wireguard_latest_handshake_seconds", "gauge", "Seconds from the last handshake");
+        header(out, openMetrics, "wireguard_latest_handshake_seconds", "gauge", "UNIX timestamp seconds of the last handshake");
         exporterSeries(out, "wireguard_latest_handshake_seconds", PeerSnapshot::latestHandshakeEpochSeconds);
-        header(out, openMetrics, "wireguard_peers_total", "gauge", "Total number of peers");
-        Map<String, Long> peers = new TreeMap<>();
-        for (PeerSnapshot p : byLabels) {
-            peers.merge(p.interfaceName(), 1L, Long::sum);
-        }
-        for (Map.Entry<String, Long> count : peers.entrySet()) {
-            out.write("wireguard_peers_total{interface=\"");
-            escaped(out, count.getKey());
-            out.write("\"} ");
-            out.write(Long.toString(count.getValue()));
-            out.write('\n');
-        }
     }
 
     private void exporterSeries(Writer out, String name, ToLongFunction<PeerSnapshot> value) throws IOException {
