@@ -78,9 +78,20 @@ final class TestSnapshots {
                 Optional.of(Duration.ofNanos(21)), Map.of());
     }
 
+    /** wg0 and wg1 as the live state shows them: wg1 has no private key yet ({@code (none)}), wg2 has no peers. */
+    static List<InterfaceSnapshot> threePeersInterfaces() {
+        return List.of(new InterfaceSnapshot("wg0", Optional.of(TestKeys.repeating(9))), new InterfaceSnapshot("wg1", Optional.empty()),
+                new InterfaceSnapshot("wg2", Optional.of(TestKeys.repeating(10))));
+    }
+
     static Snapshot threePeers() {
         return new Snapshot(TAKEN_AT, Optional.empty(), List.of(up(), downAwkwardName(), neverSeen()),
                 Optional.of(Duration.ofMillis(12)), Map.of("changed", 1L, "unchanged", 3L, "failed", 2L));
+    }
+
+    /** The three peers with their interfaces, as the daemon's snapshot has them (the status document does not). */
+    static Snapshot threePeersWithInterfaces() {
+        return threePeers().withInterfaces(threePeersInterfaces());
     }
 
     static Snapshot liveStateFailed() {
