@@ -59,6 +59,8 @@ public final class MetricsExposition {
     /** The same peers in the order of the info metric's labels, which sort allowed_ips first. */
     private final PeerSnapshot[] byInfoLabels;
     private final List<PeerSnapshot> skipped;
+    /** The Go exporter's families, when compatible_with names them. */
+    private final Optional<WireguardExporterFamilies> wireguardExporter;
 
     private MetricsExposition(Snapshot snapshot, BuildInfo build, Set<CompatibilitySet> compatibleWith,
             PeerSnapshot[] byLabels, PeerSnapshot[] byInfoLabels, List<PeerSnapshot> skipped) {
@@ -68,6 +70,8 @@ public final class MetricsExposition {
         this.byLabels = byLabels;
         this.byInfoLabels = byInfoLabels;
         this.skipped = skipped;
+        this.wireguardExporter = compatibleWith.contains(CompatibilitySet.WIREGUARD_EXPORTER) && snapshot.liveStateOk()
+                ? Optional.of(WireguardExporterFamilies.of(snapshot.interfaces(), byLabels)) : Optional.empty();
     }
 
     /** Sorts once per snapshot; every scrape of the snapshot reuses the result. */
@@ -169,7 +173,9 @@ public final class MetricsExposition {
                 }
             }
         }
-        if (byLabels.length > 0) {
+        if (wireguardExporter.isPresent()) {
+            wireguardExporter.get().write(out, openMetrics); // in place of wgtrack's three wireguard_peer_* families
+        } else if (byLabels.length > 0) {
             gauge(out, openMetrics, "wireguard_peer_last_handshake_seconds", "Unix time of the latest handshake, 0 = never",
                     PeerSnapshot::latestHandshakeEpochSeconds);
             counter(out, openMetrics, "wireguard_peer_receive_bytes", "Bytes received from the peer (wg show transfer)", PeerSnapshot::rxBytes);
@@ -335,7 +341,7 @@ public final class MetricsExposition {
         }
     }
 
-    private static void header(Writer out, boolean openMetrics, String name, String type, String help) throws IOException {
+    static void header(Writer out, boolean openMetrics, String name, String type, String help) throws IOException {
         if (openMetrics) {
             out.write("# TYPE " + name + " " + type + "\n# HELP " + name + " " + help + "\n");
         } else {
@@ -344,7 +350,7 @@ public final class MetricsExposition {
     }
 
     /** OpenMetrics names the counter family without {@code _total}; the text format names it with. */
-    private static void counterHeader(Writer out, boolean openMetrics, String name, String help) throws IOException {
+    static void counterHeader(Writer out, boolean openMetrics, String name, String help) throws IOException {
         header(out, openMetrics, openMetrics ? name : name + "_total", "counter", help);
     }
 
@@ -378,7 +384,7 @@ public final class MetricsExposition {
     }
 
     /** A label value with backslash, double quote and line feed escaped, as both formats require. */
-    private static void escaped(Writer out, String value) throws IOException {
+    static void escaped(Writer out, String value) throws IOException {
         int from = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

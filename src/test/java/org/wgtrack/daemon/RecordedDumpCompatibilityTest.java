@@ -42,9 +42,10 @@ import org.wgtrack.wg.PublicKey;
 /**
  * The compatibility outputs from recorded dumps ({@code wg show all dump} of a real
  * wireguard-go, and of a hub) through one real daemon cycle: the Rust exporter's families
- * ({@code compatible_with = prometheus_wireguard_exporter}) and Telegraf's measurements
+ * ({@code compatible_with = prometheus_wireguard_exporter}), the Go exporter's
+ * ({@code wireguard_exporter}, both sets at once) and Telegraf's measurements
  * ({@code schema = telegraf}) against golden files, and no private or preshared key of the dump
- * in either. CompatibilitySetTest and InfluxTelegrafSchemaTest hold the anchors' tables.
+ * in either. CompatibilitySetTest, WireguardExporterSetTest and InfluxTelegrafSchemaTest hold the anchors' tables.
  */
 class RecordedDumpCompatibilityTest {
 
@@ -95,13 +96,18 @@ class RecordedDumpCompatibilityTest {
         assertThat(snapshot.peers()).isNotEmpty();
 
         StringWriter metrics = new StringWriter();
-        MetricsExposition.of(snapshot, BUILD, Set.of(CompatibilitySet.PROMETHEUS_WIREGUARD_EXPORTER)).write(metrics, false);
+        MetricsExposition.of(snapshot, BUILD, Set.of(CompatibilitySet.PROMETHEUS_WIREGUARD_EXPORTER, CompatibilitySet.WIREGUARD_EXPORTER))
+                .write(metrics, false);
         String exporter = metrics.toString().lines()
                 .filter(l -> l.matches("(# (HELP|TYPE) )?wireguard_(sent|received|latest).*"))
+                .reduce("", (a, b) -> a + b + "\n");
+        String goExporter = metrics.toString().lines()
+                .filter(l -> l.matches("(# (HELP|TYPE) )?wireguard_(device|peer)_.*"))
                 .reduce("", (a, b) -> a + b + "\n");
         String influx = new InfluxLineFormat(CounterType.INTEGER, InfluxSchema.TELEGRAF).format(snapshot).lines()
                 .filter(l -> l.startsWith("wireguard_")).reduce("", (a, b) -> a + b + "\n");
         assertThat(exporter).isEqualTo(Golden.expected("output/recorded-" + name + "-prometheus_wireguard_exporter.golden.txt", exporter));
+        assertThat(goExporter).isEqualTo(Golden.expected("output/recorded-" + name + "-wireguard_exporter.golden.txt", goExporter));
         assertThat(influx).isEqualTo(Golden.expected("output/recorded-" + name + "-telegraf.golden", influx));
 
         for (String secret : Files.readAllLines(fixtures.resolve(name + ".secrets"), StandardCharsets.UTF_8)) {

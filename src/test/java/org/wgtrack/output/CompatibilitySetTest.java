@@ -58,7 +58,7 @@ class CompatibilitySetTest {
     }
 
     /** The samples of a family: label map (in written order) → value. */
-    private static List<Map.Entry<Map<String, String>, String>> samples(String text, String family) {
+    static List<Map.Entry<Map<String, String>, String>> samples(String text, String family) {
         List<Map.Entry<Map<String, String>, String>> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             Matcher m = SAMPLE.matcher(line);
