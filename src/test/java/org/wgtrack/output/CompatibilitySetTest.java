@@ -28,13 +28,13 @@ import org.wgtrack.testing.TestKeys;
  * delay). A {@code wireguard_peers_total} gauge exists only in a pull request that was never
  * merged, so it is not part of the set.
  */
-class CompatibilitySetTest {
+public class CompatibilitySetTest {
 
     /** One family of the anchor: name, type, help, label names in the anchor's order, where it comes from. */
-    record Family(String name, String type, String help, List<String> labels, String anchor) {
+    public record Family(String name, String type, String help, List<String> labels, String anchor) {
     }
 
-    static final List<Family> PROMETHEUS_WIREGUARD_EXPORTER = List.of(
+    public static final List<Family> PROMETHEUS_WIREGUARD_EXPORTER = List.of(
             new Family("wireguard_sent_bytes_total", "counter", "Bytes sent to the peer",
                     List.of("interface", "public_key", "allowed_ips", "friendly_name"),
                     "src/wireguard.rs:180-184 (with_name, MetricType::Counter, with_help); labels src/wireguard.rs:231-232"
@@ -58,7 +58,7 @@ class CompatibilitySetTest {
     }
 
     /** The samples of a family: label map (in written order) → value. */
-    static List<Map.Entry<Map<String, String>, String>> samples(String text, String family) {
+    public static List<Map.Entry<Map<String, String>, String>> samples(String text, String family) {
         List<Map.Entry<Map<String, String>, String>> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             Matcher m = SAMPLE.matcher(line);
@@ -83,7 +83,11 @@ class CompatibilitySetTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void everyFamilyHasTheAnchorsTypeHelpAndLabels(boolean openMetrics) throws IOException {
-        String text = exposition(TestSnapshots.threePeers(), openMetrics);
+        assertFamiliesAreTheAnchors(exposition(TestSnapshots.threePeers(), openMetrics), openMetrics);
+    }
+
+    /** Every family of the table in the exposition with the anchor's type, help and label names, and integer values. */
+    public static void assertFamiliesAreTheAnchors(String text, boolean openMetrics) {
         for (Family family : PROMETHEUS_WIREGUARD_EXPORTER) {
             String declared = openMetrics && family.type().equals("counter") ? family.name().replaceAll("_total$", "") : family.name();
             assertThat(text).as(family.anchor()).contains("# TYPE " + declared + " " + family.type() + "\n")

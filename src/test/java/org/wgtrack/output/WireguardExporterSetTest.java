@@ -33,9 +33,9 @@ import org.wgtrack.wg.Endpoint;
  * branch): collector.go declares and fills every family; its client (client_golang, expfmt)
  * writes labels sorted by name and values with {@code strconv.FormatFloat(v, 'g', -1, 64)}.
  */
-class WireguardExporterSetTest {
+public class WireguardExporterSetTest {
 
-    static final List<Family> WIREGUARD_EXPORTER = List.of(
+    public static final List<Family> WIREGUARD_EXPORTER = List.of(
             new Family("wireguard_device_info", "gauge", "Metadata about a device.", List.of("device", "public_key"),
                     "collector.go:41-46 (NewDesc, labels :38 device, public_key); :114-119 GaugeValue 1, d.Name, d.PublicKey.String()"),
             new Family("wireguard_peer_allowed_ips_info", "gauge",
@@ -77,7 +77,12 @@ class WireguardExporterSetTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void everyFamilyHasTheAnchorsTypeHelpAndLabels(boolean openMetrics) throws IOException {
-        String text = exposition(TestSnapshots.threePeersWithInterfaces(), Set.of(CompatibilitySet.WIREGUARD_EXPORTER), openMetrics);
+        assertFamiliesAreTheAnchors(exposition(TestSnapshots.threePeersWithInterfaces(), Set.of(CompatibilitySet.WIREGUARD_EXPORTER), openMetrics),
+                openMetrics);
+    }
+
+    /** Every family of the table in the exposition with the anchor's type, help and label names (all of them, in its client's order). */
+    public static void assertFamiliesAreTheAnchors(String text, boolean openMetrics) {
         for (Family family : WIREGUARD_EXPORTER) {
             String declared = openMetrics && family.type().equals("counter") ? family.name().replaceAll("_total$", "") : family.name();
             assertThat(text).as(family.anchor()).contains("# TYPE " + declared + " " + family.type() + "\n")
@@ -86,6 +91,8 @@ class WireguardExporterSetTest {
             assertThat(samples).as(family.anchor()).isNotEmpty()
                     .allSatisfy(s -> assertThat(new ArrayList<>(s.getKey().keySet())).as(family.anchor())
                             .containsExactlyElementsOf(family.labels()));
+            // what the Go client prints for a float64: digits, maybe a fraction, maybe e+NN
+            assertThat(samples).as(family.anchor()).allSatisfy(s -> assertThat(s.getValue()).matches("\\d(\\.\\d+)?(e\\+\\d\\d)?|\\d+"));
         }
     }
 
