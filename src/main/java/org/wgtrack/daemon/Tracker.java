@@ -131,7 +131,7 @@ final class Tracker {
         peers = judged; // a peer gone from the live state is forgotten: it starts afresh if it returns
         deriver.retain(judged.keySet());
         List<InterfaceSnapshot> interfaces = live.interfaces().stream().filter(i -> config.trackingFor(i.name()).track())
-                .map(i -> new InterfaceSnapshot(i.name(), i.publicKey())).toList();
+                .map(i -> new InterfaceSnapshot(i.name(), i.publicKey(), i.listenPort(), i.fwmark())).toList();
         return new Snapshot(now, Optional.empty(), snapshots, previousCycle, updater.totals()).withInterfaces(interfaces);
     }
 

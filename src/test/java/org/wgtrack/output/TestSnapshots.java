@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.wgtrack.testing.PeerSnapshotBuilder;
 import org.wgtrack.testing.TestKeys;
 import org.wgtrack.track.HandshakeStatus;
@@ -78,10 +80,14 @@ final class TestSnapshots {
                 Optional.of(Duration.ofNanos(21)), Map.of());
     }
 
-    /** wg0 and wg1 as the live state shows them: wg1 has no private key yet ({@code (none)}), wg2 has no peers. */
+    /**
+     * The interfaces of the three peers as the live state shows them: wg1 has no private key
+     * yet ({@code (none)}) and no listen port, wg2 has a fwmark and no peers.
+     */
     static List<InterfaceSnapshot> threePeersInterfaces() {
-        return List.of(new InterfaceSnapshot("wg0", Optional.of(TestKeys.repeating(9))), new InterfaceSnapshot("wg1", Optional.empty()),
-                new InterfaceSnapshot("wg2", Optional.of(TestKeys.repeating(10))));
+        return List.of(new InterfaceSnapshot("wg0", Optional.of(TestKeys.repeating(9)), OptionalInt.of(51820), OptionalLong.empty()),
+                new InterfaceSnapshot("wg1", Optional.empty()),
+                new InterfaceSnapshot("wg2", Optional.of(TestKeys.repeating(10)), OptionalInt.of(51822), OptionalLong.of(0xca6c)));
     }
 
     static Snapshot threePeers() {
