@@ -27,6 +27,8 @@ import org.wgtrack.wg.Endpoint;
  * metrics (families sorted by name, series by their labels, values by {@link Double#toString}):
  * the golden files of {@code PrometheusOutputTest} were written by that client, and
  * {@code wgtrack_build_info}, added since, is written as that client writes {@code wgtrack_peer_info}.
+ * The families of {@code compatible_with} are written as their exporters write them
+ * ({@link WireguardExporterFamilies} in the Go client's number format).
  *
  * <p>Nothing in the data can fail a scrape: label values are escaped, and a peer whose labels
  * equal another's (two series with one identity would make Prometheus reject the whole scrape)
