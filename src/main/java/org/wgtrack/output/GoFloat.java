@@ -27,8 +27,7 @@ final class GoFloat {
         if (value < 0) {
             throw new IllegalArgumentException("negative value (expected >= 0, got " + value + ")");
         }
-        double asDouble = value;
-        String digits = value <= EXACT_LIMIT ? Long.toString(value) : shortestDigits(asDouble);
+        String digits = value <= EXACT_LIMIT ? Long.toString(value) : shortestDigits((double) value);
         int exponent = digits.length() - 1; // of the leading digit: the value is a whole number
         digits = stripTrailingZeros(digits);
         if (exponent < 6) {
