@@ -19,6 +19,7 @@ import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.events.Event;
 import org.wgtrack.events.EventDeriver;
 import org.wgtrack.log.Log;
+import org.wgtrack.output.InterfaceSnapshot;
 import org.wgtrack.output.PeerSnapshot;
 import org.wgtrack.output.Snapshot;
 import org.wgtrack.system.InterfaceAddresses;
@@ -129,7 +130,9 @@ final class Tracker {
         }
         peers = judged; // a peer gone from the live state is forgotten: it starts afresh if it returns
         deriver.retain(judged.keySet());
-        return new Snapshot(now, Optional.empty(), snapshots, previousCycle, updater.totals());
+        List<InterfaceSnapshot> interfaces = live.interfaces().stream().filter(i -> config.trackingFor(i.name()).track())
+                .map(i -> new InterfaceSnapshot(i.name(), i.publicKey(), i.listenPort(), i.fwmark())).toList();
+        return new Snapshot(now, Optional.empty(), snapshots, previousCycle, updater.totals()).withInterfaces(interfaces);
     }
 
     private List<Work> gather(WgtrackConfig config, LiveState live, Instant now) {

@@ -8,7 +8,13 @@ package org.wgtrack.output;
  */
 public enum CompatibilitySet {
     /** MindFlavor/prometheus_wireguard_exporter (Rust), with its default options. */
-    PROMETHEUS_WIREGUARD_EXPORTER("prometheus_wireguard_exporter");
+    PROMETHEUS_WIREGUARD_EXPORTER("prometheus_wireguard_exporter"),
+    /**
+     * mdlayher/wireguard_exporter (Go, on wgctrl). Three of its families have wgtrack's own names
+     * with other labels; with this set they are written in its form instead (see
+     * {@link WireguardExporterFamilies}).
+     */
+    WIREGUARD_EXPORTER("wireguard_exporter");
 
     private final String label;
 

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.wgtrack.text.PlainDecimal;
 import org.wgtrack.wg.Endpoint;
@@ -113,29 +113,37 @@ public final class InfluxLineFormat {
     }
 
     /**
-     * Telegraf's {@code wireguard_device}, one line per interface with tracked peers:
-     * {@code wireguard_device,name=wg0 peers=2i 1700000012000000000}. Telegraf's {@code type} tag
-     * and {@code listen_port} and {@code firewall_mark} fields are left out: the snapshot does not
-     * hold them. Integers always carry {@code i}, as Telegraf writes them, whatever {@code counter_type}.
+     * Telegraf's {@code wireguard_device}, one line per tracked interface of the live state, in
+     * the order wg printed them, with its tracked peers counted (0 for none, as Telegraf writes):
+     * {@code wireguard_device,name=wg0 firewall_mark=0i,listen_port=51820i,peers=2i 1700000012000000000}.
+     * Telegraf writes the fields in two lines of one series and time, InfluxDB stores them alike.
+     * Its {@code type} tag is left out: wg's dump does not say whether the kernel or a userspace
+     * implementation runs the interface. Integers always carry {@code i}, as Telegraf writes them,
+     * whatever {@code counter_type}.
      */
     private static void appendTelegrafDevices(StringBuilder out, Snapshot snapshot, String timestamp) {
-        Map<String, Long> peers = new TreeMap<>();
+        Map<String, Long> peers = new HashMap<>();
         for (PeerSnapshot peer : snapshot.peers()) {
             peers.merge(peer.interfaceName(), 1L, Long::sum);
         }
-        for (Map.Entry<String, Long> device : peers.entrySet()) {
+        for (InterfaceSnapshot device : snapshot.interfaces()) {
             out.append(TELEGRAF_DEVICE_START);
-            appendTag(out, device.getKey());
-            out.append(" peers=").append(device.getValue()).append('i');
+            appendTag(out, device.name());
+            // wgctrl reports 0 for no fwmark and for no listen port, and Telegraf writes what it reports
+            out.append(" firewall_mark=").append(device.firewallMark().orElse(0)).append('i');
+            out.append(",listen_port=").append(device.listenPort().orElse(0)).append('i');
+            out.append(",peers=").append(peers.getOrDefault(device.name(), 0L)).append('i');
             out.append(' ').append(timestamp).append('\n');
         }
     }
 
     /**
      * Telegraf's {@code wireguard_peer}: tags {@code device} and {@code public_key}; fields
-     * {@code allowed_ips} (how many), {@code last_handshake_time_ns} (unix nanoseconds, from wg's
-     * whole seconds; 0 = never), {@code rx_bytes}, {@code tx_bytes}:
-     * {@code wireguard_peer,device=wg0,public_key=k8Yz…= allowed_ips=2i,last_handshake_time_ns=1700000000000000000i,rx_bytes=1024i,tx_bytes=2048i}.
+     * {@code allowed_ips} (how many), {@code allowed_peer_cidr} (them, comma-separated; only when
+     * there are some), {@code endpoint} (the live one; only when there is one),
+     * {@code last_handshake_time_ns} (unix nanoseconds, from wg's whole seconds; 0 = never),
+     * {@code rx_bytes}, {@code tx_bytes}:
+     * {@code wireguard_peer,device=wg0,public_key=k8Yz…= allowed_ips=2i,allowed_peer_cidr="10.10.0.2/32,fd00::2/128",endpoint="192.0.2.1:51820",last_handshake_time_ns=1700000000000000000i,rx_bytes=1024i,tx_bytes=2048i}.
      * Telegraf's {@code persistent_keepalive_interval_ns} and {@code protocol_version} are left
      * out: the snapshot does not hold them.
      */
@@ -145,6 +153,16 @@ public final class InfluxLineFormat {
         out.append(PUBLIC_KEY_TAG);
         appendTag(out, peer.publicKey().base64());
         out.append(" allowed_ips=").append(peer.allowedIps().size()).append('i');
+        if (!peer.allowedIps().isEmpty()) {
+            out.append(",allowed_peer_cidr=\"");
+            for (int i = 0; i < peer.allowedIps().size(); i++) {
+                out.append(i == 0 ? "" : ",").append(peer.allowedIps().get(i)); // addresses: nothing to escape
+            }
+            out.append('"');
+        }
+        if (peer.endpoint().isPresent()) {
+            endpoint(out, ",endpoint=", peer.endpoint().get());
+        }
         out.append(",last_handshake_time_ns=").append(Math.multiplyExact(peer.latestHandshakeEpochSeconds(), 1_000_000_000L)).append('i');
         out.append(",rx_bytes=").append(peer.rxBytes()).append('i');
         out.append(",tx_bytes=").append(peer.txBytes()).append('i');

@@ -27,6 +27,8 @@ import org.wgtrack.wg.Endpoint;
  * metrics (families sorted by name, series by their labels, values by {@link Double#toString}):
  * the golden files of {@code PrometheusOutputTest} were written by that client, and
  * {@code wgtrack_build_info}, added since, is written as that client writes {@code wgtrack_peer_info}.
+ * The families of {@code compatible_with} are written as their exporters write them
+ * ({@link WireguardExporterFamilies} in the Go client's number format).
  *
  * <p>Nothing in the data can fail a scrape: label values are escaped, and a peer whose labels
  * equal another's (two series with one identity would make Prometheus reject the whole scrape)
@@ -59,6 +61,8 @@ public final class MetricsExposition {
     /** The same peers in the order of the info metric's labels, which sort allowed_ips first. */
     private final PeerSnapshot[] byInfoLabels;
     private final List<PeerSnapshot> skipped;
+    /** The Go exporter's families, when compatible_with names them. */
+    private final Optional<WireguardExporterFamilies> wireguardExporter;
 
     private MetricsExposition(Snapshot snapshot, BuildInfo build, Set<CompatibilitySet> compatibleWith,
             PeerSnapshot[] byLabels, PeerSnapshot[] byInfoLabels, List<PeerSnapshot> skipped) {
@@ -68,6 +72,8 @@ public final class MetricsExposition {
         this.byLabels = byLabels;
         this.byInfoLabels = byInfoLabels;
         this.skipped = skipped;
+        this.wireguardExporter = compatibleWith.contains(CompatibilitySet.WIREGUARD_EXPORTER) && snapshot.liveStateOk()
+                ? Optional.of(WireguardExporterFamilies.of(snapshot.interfaces(), byLabels)) : Optional.empty();
     }
 
     /** Sorts once per snapshot; every scrape of the snapshot reuses the result. */
@@ -169,7 +175,9 @@ public final class MetricsExposition {
                 }
             }
         }
-        if (byLabels.length > 0) {
+        if (wireguardExporter.isPresent()) {
+            wireguardExporter.get().write(out, openMetrics); // in place of wgtrack's three wireguard_peer_* families
+        } else if (byLabels.length > 0) {
             gauge(out, openMetrics, "wireguard_peer_last_handshake_seconds", "Unix time of the latest handshake, 0 = never",
                     PeerSnapshot::latestHandshakeEpochSeconds);
             counter(out, openMetrics, "wireguard_peer_receive_bytes", "Bytes received from the peer (wg show transfer)", PeerSnapshot::rxBytes);
@@ -184,15 +192,14 @@ public final class MetricsExposition {
     }
 
     /**
-     * The families of MindFlavor/prometheus_wireguard_exporter with its default options
-     * (src/metrics.rs names them, src/wireguard.rs fills them): labels interface, public_key,
+     * The families of MindFlavor/prometheus_wireguard_exporter 3.6.6 with its default options
+     * (src/wireguard.rs render_with_names names and fills them): labels interface, public_key,
      * allowed_ips as wg's dump column ("(none)" for none), and friendly_name only for a peer
      * that has a name; integer values; wireguard_latest_handshake_seconds is the unix time of
-     * the handshake (0 = never), whatever its help text says.
+     * the handshake (0 = never).
      *
      * <pre>
      * wireguard_sent_bytes_total{interface="wg0",public_key="k8Yz…=",allowed_ips="10.10.0.2/32",friendly_name="laptop"} 2048
-     * wireguard_peers_total{interface="wg0"} 3
      * </pre>
      */
     private void writePrometheusWireguardExporter(Writer out, boolean openMetrics) throws IOException {
@@ -200,20 +207,8 @@ public final class MetricsExposition {
         exporterSeries(out, "wireguard_sent_bytes_total", PeerSnapshot::txBytes);
         counterHeader(out, openMetrics, "wireguard_received_bytes", "Bytes received from the peer");
         exporterSeries(out, "wireguard_received_bytes_total", PeerSnapshot::rxBytes);
-        header(out, openMetrics, "wireguard_latest_handshake_seconds", "gauge", "Seconds from the last handshake");
+        header(out, openMetrics, "wireguard_latest_handshake_seconds", "gauge", "UNIX timestamp seconds of the last handshake");
         exporterSeries(out, "wireguard_latest_handshake_seconds", PeerSnapshot::latestHandshakeEpochSeconds);
-        header(out, openMetrics, "wireguard_peers_total", "gauge", "Total number of peers");
-        Map<String, Long> peers = new TreeMap<>();
-        for (PeerSnapshot p : byLabels) {
-            peers.merge(p.interfaceName(), 1L, Long::sum);
-        }
-        for (Map.Entry<String, Long> count : peers.entrySet()) {
-            out.write("wireguard_peers_total{interface=\"");
-            escaped(out, count.getKey());
-            out.write("\"} ");
-            out.write(Long.toString(count.getValue()));
-            out.write('\n');
-        }
     }
 
     private void exporterSeries(Writer out, String name, ToLongFunction<PeerSnapshot> value) throws IOException {
@@ -348,7 +343,7 @@ public final class MetricsExposition {
         }
     }
 
-    private static void header(Writer out, boolean openMetrics, String name, String type, String help) throws IOException {
+    static void header(Writer out, boolean openMetrics, String name, String type, String help) throws IOException {
         if (openMetrics) {
             out.write("# TYPE " + name + " " + type + "\n# HELP " + name + " " + help + "\n");
         } else {
@@ -357,7 +352,7 @@ public final class MetricsExposition {
     }
 
     /** OpenMetrics names the counter family without {@code _total}; the text format names it with. */
-    private static void counterHeader(Writer out, boolean openMetrics, String name, String help) throws IOException {
+    static void counterHeader(Writer out, boolean openMetrics, String name, String help) throws IOException {
         header(out, openMetrics, openMetrics ? name : name + "_total", "counter", help);
     }
 
@@ -391,7 +386,7 @@ public final class MetricsExposition {
     }
 
     /** A label value with backslash, double quote and line feed escaped, as both formats require. */
-    private static void escaped(Writer out, String value) throws IOException {
+    static void escaped(Writer out, String value) throws IOException {
         int from = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

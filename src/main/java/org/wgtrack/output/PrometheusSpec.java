@@ -9,7 +9,8 @@ import java.util.Set;
  * {@code type = prometheus}: an HTTP server for {@code /metrics} (and {@code /status}).
  * Port 9587: 9586 is the established WireGuard exporters' port; port 0 (any free port) is for tests.
  *
- * @param compatibleWith other exporters whose metric families are written next to wgtrack's own
+ * @param compatibleWith other exporters whose metric families are written too; with the Go
+ *        exporter's, three of wgtrack's own families take its form ({@link WireguardExporterFamilies})
  * @param webConfigFile the exporter-toolkit web configuration (TLS, basic auth, headers); empty:
  *        plain HTTP for anyone who can reach the port. Its content is not part of the spec: a
  *        running output re-reads the file on reload and when it changes.

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param events           what changed in this cycle, oldest first
  * @param recentEvents     the last events of the daemon's life ({@link EventHistory}), oldest first
  * @param hookEvents       events per hook and result ({@code sent}, {@code failed}, {@code dropped}) since start or reload
+ * @param interfaces       the tracked interfaces of the live state, in the order wg printed them (empty when it failed)
  */
 public record Snapshot(
         Instant takenAt,
@@ -29,7 +30,8 @@ public record Snapshot(
         Map<String, Long> resolutions,
         List<Event> events,
         List<Event> recentEvents,
-        Map<String, Map<String, Long>> hookEvents) {
+        Map<String, Map<String, Long>> hookEvents,
+        List<InterfaceSnapshot> interfaces) {
 
     public Snapshot {
         Objects.requireNonNull(takenAt, "takenAt");
@@ -40,22 +42,28 @@ public record Snapshot(
         events = List.copyOf(events);
         recentEvents = List.copyOf(recentEvents);
         hookEvents = Map.copyOf(hookEvents);
+        interfaces = List.copyOf(interfaces);
     }
 
     /** A snapshot without events (what the tracker freezes; the daemon adds them). */
     public Snapshot(Instant takenAt, Optional<String> liveStateError, List<PeerSnapshot> peers, Optional<Duration> cycleDuration,
                     Map<String, Long> resolutions) {
-        this(takenAt, liveStateError, peers, cycleDuration, resolutions, List.of(), List.of(), Map.of());
+        this(takenAt, liveStateError, peers, cycleDuration, resolutions, List.of(), List.of(), Map.of(), List.of());
     }
 
     /** The same, with this cycle's events and the recent ones. */
     public Snapshot withEvents(List<Event> cycleEvents, List<Event> recent) {
-        return new Snapshot(takenAt, liveStateError, peers, cycleDuration, resolutions, cycleEvents, recent, hookEvents);
+        return new Snapshot(takenAt, liveStateError, peers, cycleDuration, resolutions, cycleEvents, recent, hookEvents, interfaces);
     }
 
     /** The same, with the hooks' counts. */
     public Snapshot withHookEvents(Map<String, Map<String, Long>> counts) {
-        return new Snapshot(takenAt, liveStateError, peers, cycleDuration, resolutions, events, recentEvents, counts);
+        return new Snapshot(takenAt, liveStateError, peers, cycleDuration, resolutions, events, recentEvents, counts, interfaces);
+    }
+
+    /** The same, with the tracked interfaces the live state showed. */
+    public Snapshot withInterfaces(List<InterfaceSnapshot> tracked) {
+        return new Snapshot(takenAt, liveStateError, peers, cycleDuration, resolutions, events, recentEvents, hookEvents, tracked);
     }
 
     public boolean liveStateOk() {

@@ -28,6 +28,7 @@ import org.wgtrack.config.TrackingParams;
 import org.wgtrack.config.WgtrackConfig;
 import org.wgtrack.ini.ConfigProblem;
 import org.wgtrack.log.LogLevel;
+import org.wgtrack.output.InterfaceSnapshot;
 import org.wgtrack.output.PeerSnapshot;
 import org.wgtrack.output.Snapshot;
 import org.wgtrack.testing.CountingExecutor;
@@ -285,7 +286,10 @@ class DaemonTest {
                 new InterfaceStatus("wg9", Optional.of(HUB), OptionalInt.of(51829), OptionalLong.empty(), List.of()))));
         daemon(config, () -> config, Daemon.Ticker.SYSTEM);
 
-        assertThat(cycle().peers()).extracting(PeerSnapshot::interfaceName).containsOnly("wg0");
+        Snapshot snapshot = cycle();
+        assertThat(snapshot.peers()).extracting(PeerSnapshot::interfaceName).containsOnly("wg0");
+        // nor is it an interface of the snapshot (the device lists of the compatibility outputs)
+        assertThat(snapshot.interfaces()).extracting(InterfaceSnapshot::name).containsExactly("wg0");
         assertThat(log()).contains("wg0: no ").doesNotContain("wg9");
     }
 

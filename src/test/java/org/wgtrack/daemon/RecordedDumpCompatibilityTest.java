@@ -24,12 +24,15 @@ import org.wgtrack.log.Log;
 import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.BuildInfo;
 import org.wgtrack.output.CompatibilitySet;
+import org.wgtrack.output.CompatibilitySetTest;
 import org.wgtrack.output.CounterType;
 import org.wgtrack.output.InfluxLineFormat;
 import org.wgtrack.output.InfluxSchema;
+import org.wgtrack.output.InfluxTelegrafSchemaTest;
 import org.wgtrack.output.MetricsExposition;
 import org.wgtrack.output.OutputPlan;
 import org.wgtrack.output.Snapshot;
+import org.wgtrack.output.WireguardExporterSetTest;
 import org.wgtrack.system.ProcessResult;
 import org.wgtrack.system.WgCommand;
 import org.wgtrack.testing.CountingExecutor;
@@ -42,9 +45,11 @@ import org.wgtrack.wg.PublicKey;
 /**
  * The compatibility outputs from recorded dumps ({@code wg show all dump} of a real
  * wireguard-go, and of a hub) through one real daemon cycle: the Rust exporter's families
- * ({@code compatible_with = prometheus_wireguard_exporter}) and Telegraf's measurements
- * ({@code schema = telegraf}) against golden files, and no private or preshared key of the dump
- * in either. CompatibilitySetTest and InfluxTelegrafSchemaTest hold the anchors' tables.
+ * ({@code compatible_with = prometheus_wireguard_exporter}), the Go exporter's
+ * ({@code wireguard_exporter}, both sets at once) and Telegraf's measurements
+ * ({@code schema = telegraf}) against golden files and against the anchors' tables, family by
+ * family and key by key, and no private or preshared key of the dump in either.
+ * CompatibilitySetTest, WireguardExporterSetTest and InfluxTelegrafSchemaTest hold the tables.
  */
 class RecordedDumpCompatibilityTest {
 
@@ -95,13 +100,22 @@ class RecordedDumpCompatibilityTest {
         assertThat(snapshot.peers()).isNotEmpty();
 
         StringWriter metrics = new StringWriter();
-        MetricsExposition.of(snapshot, BUILD, Set.of(CompatibilitySet.PROMETHEUS_WIREGUARD_EXPORTER)).write(metrics, false);
+        MetricsExposition.of(snapshot, BUILD, Set.of(CompatibilitySet.PROMETHEUS_WIREGUARD_EXPORTER, CompatibilitySet.WIREGUARD_EXPORTER))
+                .write(metrics, false);
         String exporter = metrics.toString().lines()
-                .filter(l -> l.matches("(# (HELP|TYPE) )?wireguard_(sent|received|latest|peers_total).*"))
+                .filter(l -> l.matches("(# (HELP|TYPE) )?wireguard_(sent|received|latest).*"))
+                .reduce("", (a, b) -> a + b + "\n");
+        String goExporter = metrics.toString().lines()
+                .filter(l -> l.matches("(# (HELP|TYPE) )?wireguard_(device|peer)_.*"))
                 .reduce("", (a, b) -> a + b + "\n");
         String influx = new InfluxLineFormat(CounterType.INTEGER, InfluxSchema.TELEGRAF).format(snapshot).lines()
                 .filter(l -> l.startsWith("wireguard_")).reduce("", (a, b) -> a + b + "\n");
+        // the anchors' tables, family by family and key by key, hold for a real dump too
+        CompatibilitySetTest.assertFamiliesAreTheAnchors(metrics.toString(), false);
+        WireguardExporterSetTest.assertFamiliesAreTheAnchors(metrics.toString(), false);
+        InfluxTelegrafSchemaTest.assertKeysAreTheAnchors(influx);
         assertThat(exporter).isEqualTo(Golden.expected("output/recorded-" + name + "-prometheus_wireguard_exporter.golden.txt", exporter));
+        assertThat(goExporter).isEqualTo(Golden.expected("output/recorded-" + name + "-wireguard_exporter.golden.txt", goExporter));
         assertThat(influx).isEqualTo(Golden.expected("output/recorded-" + name + "-telegraf.golden", influx));
 
         for (String secret : Files.readAllLines(fixtures.resolve(name + ".secrets"), StandardCharsets.UTF_8)) {

@@ -57,6 +57,12 @@ class AlertRulesTest {
         assertThat(promtool("test", "rules", "wgtrack-alerts.test.yml")).contains("SUCCESS");
     }
 
+    /** Their labels change with compatible_with = wireguard_exporter; the rules must not depend on them. */
+    @Test
+    void noRuleReadsAFamilyWhoseLabelsDependOnCompatibleWith() throws Exception {
+        assertThat(Files.readString(MONITORING.resolve("wgtrack-alerts.yml"))).doesNotContain("wireguard_");
+    }
+
     @Test
     void everyRuleHasAFiringAndASilentCase() throws Exception {
         List<String> rules = all(ALERT, Files.readString(MONITORING.resolve("wgtrack-alerts.yml")));

@@ -90,6 +90,29 @@ class DashboardTest {
         assertThat(checked).contains("up", "wgtrack_peer_state", "wireguard_peer_receive_bytes_total");
     }
 
+    /**
+     * The three wireguard_peer_* families carry the Go exporter's labels (device, no name) under
+     * compatible_with = wireguard_exporter: a query of one must not select by interface or name,
+     * and must map device to interface. PrometheusFleetIT runs them both ways.
+     */
+    @Test
+    void queriesOfWireguardPeerFamiliesReadTheGoExportersFormToo() throws Exception {
+        Pattern family = Pattern.compile("\\bwireguard_peer_(receive_bytes_total|transmit_bytes_total|last_handshake_seconds)(\\{[^}]*})");
+        int found = 0;
+        for (Map<String, Object> panel : panels()) {
+            for (Map<String, Object> target : targets(panel)) {
+                String expr = (String) target.get("expr");
+                Matcher m = family.matcher(expr);
+                while (m.find()) {
+                    found++;
+                    assertThat(m.group(2)).as("%s: %s", panel.get("title"), expr).doesNotContain("interface").doesNotContain("name");
+                    assertThat(expr).as("%s", panel.get("title")).contains("\"interface\", \"$1\", \"device\", \"(.+)\"");
+                }
+            }
+        }
+        assertThat(found).isEqualTo(2);
+    }
+
     @Test
     void hasADaemonHealthPanelPerHostAndAStateTimelinePerPeer() throws Exception {
         assertThat(panels()).filteredOn(p -> "instance".equals(p.get("repeat")))

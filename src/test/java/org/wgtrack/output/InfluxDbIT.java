@@ -206,25 +206,33 @@ class InfluxDbIT {
     @Test
     void telegrafSchemaAnswersQueriesWrittenForTelegrafsWireguardInput() throws Exception {
         Path file = dir.resolve("telegraf.out");
-        new InfluxOutput(new InfluxSpec("influx", file, CounterType.INTEGER, InfluxSchema.TELEGRAF)).write(TestSnapshots.threePeers());
+        new InfluxOutput(new InfluxSpec("influx", file, CounterType.INTEGER, InfluxSchema.TELEGRAF)).write(TestSnapshots.threePeersWithInterfaces());
         createDatabase("telegraf");
         postEveryLine("telegraf", file);
         String laptop = TestKeys.repeating(1).base64();
         List<Map<String, Object>> peer = query("telegraf",
-                "SELECT last(\"rx_bytes\") AS rx, last(\"tx_bytes\") AS tx, last(\"last_handshake_time_ns\") AS hs, last(\"allowed_ips\") AS ips"
+                "SELECT last(\"rx_bytes\") AS rx, last(\"tx_bytes\") AS tx, last(\"last_handshake_time_ns\") AS hs, last(\"allowed_ips\") AS ips,"
+                        + " last(\"allowed_peer_cidr\") AS cidrs, last(\"endpoint\") AS endpoint"
                         + " FROM \"wireguard_peer\" WHERE \"device\" = 'wg0' AND \"public_key\" = '" + laptop + "'");
         assertThat(peer).singleElement().satisfies(r -> {
             assertThat(((Number) r.get("rx")).longValue()).isEqualTo(1024);
             assertThat(((Number) r.get("tx")).longValue()).isEqualTo(2048);
             assertThat(((Number) r.get("hs")).longValue()).isEqualTo(1_795_608_018_000_000_000L);
             assertThat(((Number) r.get("ips")).longValue()).isEqualTo(2);
+            assertThat(r.get("cidrs")).isEqualTo("10.10.0.2/32,fd00::2/128");
+            assertThat(r.get("endpoint")).isEqualTo("192.0.2.1:51820");
         });
         assertThat(query("telegraf", "SHOW FIELD KEYS FROM wireguard_peer")).extracting(r -> r.get("fieldKey") + ":" + r.get("fieldType"))
-                .containsExactlyInAnyOrder("allowed_ips:integer", "last_handshake_time_ns:integer", "rx_bytes:integer", "tx_bytes:integer");
+                .containsExactlyInAnyOrder("allowed_ips:integer", "allowed_peer_cidr:string", "endpoint:string",
+                        "last_handshake_time_ns:integer", "rx_bytes:integer", "tx_bytes:integer");
+        assertThat(query("telegraf", "SHOW FIELD KEYS FROM wireguard_device")).extracting(r -> r.get("fieldKey") + ":" + r.get("fieldType"))
+                .containsExactlyInAnyOrder("firewall_mark:integer", "listen_port:integer", "peers:integer");
         assertThat(query("telegraf", "SHOW TAG KEYS FROM wireguard_peer")).extracting(r -> r.get("tagKey"))
                 .containsExactlyInAnyOrder("device", "public_key");
         assertThat(query("telegraf", "SELECT sum(\"peers\") AS peers FROM \"wireguard_device\" GROUP BY \"name\""))
-                .extracting(r -> ((Number) r.get("peers")).longValue()).containsExactlyInAnyOrder(2L, 1L);
+                .extracting(r -> ((Number) r.get("peers")).longValue()).containsExactlyInAnyOrder(2L, 1L, 0L);
+        assertThat(query("telegraf", "SELECT last(\"listen_port\") AS port FROM \"wireguard_device\" WHERE \"name\" = 'wg0'"))
+                .singleElement().satisfies(r -> assertThat(((Number) r.get("port")).longValue()).isEqualTo(51820));
         // and the link state next to it, in wgtrack's own measurement
         assertThat(query("telegraf", "SELECT \"status\", \"is_up\" FROM \"wgtrack\" WHERE \"peer\" = '" + laptop + "'"))
                 .singleElement().satisfies(r -> assertThat(r.get("status")).isEqualTo("up:ok"));

@@ -72,11 +72,14 @@ class OutputFactoryTest {
     void compatibleWithNamesExporterSets() throws ConfigException {
         assertThat(OutputFactory.validate(List.of(section("p", "prometheus", "compatible_with", " Prometheus_WireGuard_Exporter, "))).specs())
                 .containsExactly(new PrometheusSpec("p", "127.0.0.1", 9587, java.util.Set.of(CompatibilitySet.PROMETHEUS_WIREGUARD_EXPORTER)));
+        assertThat(OutputFactory.validate(List.of(section("p", "prometheus", "compatible_with", "prometheus_wireguard_exporter, wireguard_exporter"))).specs())
+                .containsExactly(new PrometheusSpec("p", "127.0.0.1", 9587,
+                        java.util.Set.of(CompatibilitySet.PROMETHEUS_WIREGUARD_EXPORTER, CompatibilitySet.WIREGUARD_EXPORTER)));
         assertThat(OutputFactory.validate(List.of(section("p", "prometheus", "compatible_with", ""))).specs())
                 .containsExactly(new PrometheusSpec("p", "127.0.0.1", 9587));
         assertThatThrownBy(() -> OutputFactory.validate(List.of(section("p", "prometheus", "compatible_with", "prometheus_wireguard_exporter node_exporter"))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("/etc/wgtrack.conf:11: [output:p] compatible_with: unknown exporter (expected prometheus_wireguard_exporter, got 'node_exporter')");
+                .hasMessage("/etc/wgtrack.conf:11: [output:p] compatible_with: unknown exporter (expected prometheus_wireguard_exporter, wireguard_exporter, got 'node_exporter')");
     }
 
     @Test

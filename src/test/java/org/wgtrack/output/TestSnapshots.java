@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.wgtrack.testing.PeerSnapshotBuilder;
 import org.wgtrack.testing.TestKeys;
 import org.wgtrack.track.HandshakeStatus;
@@ -78,9 +80,24 @@ final class TestSnapshots {
                 Optional.of(Duration.ofNanos(21)), Map.of());
     }
 
+    /**
+     * The interfaces of the three peers as the live state shows them: wg1 has no private key
+     * yet ({@code (none)}) and no listen port, wg2 has a fwmark and no peers.
+     */
+    static List<InterfaceSnapshot> threePeersInterfaces() {
+        return List.of(new InterfaceSnapshot("wg0", Optional.of(TestKeys.repeating(9)), OptionalInt.of(51820), OptionalLong.empty()),
+                new InterfaceSnapshot("wg1", Optional.empty()),
+                new InterfaceSnapshot("wg2", Optional.of(TestKeys.repeating(10)), OptionalInt.of(51822), OptionalLong.of(0xca6c)));
+    }
+
     static Snapshot threePeers() {
         return new Snapshot(TAKEN_AT, Optional.empty(), List.of(up(), downAwkwardName(), neverSeen()),
                 Optional.of(Duration.ofMillis(12)), Map.of("changed", 1L, "unchanged", 3L, "failed", 2L));
+    }
+
+    /** The three peers with their interfaces, as the daemon's snapshot has them (the status document does not). */
+    static Snapshot threePeersWithInterfaces() {
+        return threePeers().withInterfaces(threePeersInterfaces());
     }
 
     static Snapshot liveStateFailed() {
