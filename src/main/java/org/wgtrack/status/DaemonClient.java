@@ -90,6 +90,14 @@ final class DaemonClient {
         return new DaemonClient(command, options, authorization, identity, urlTrust, trust);
     }
 
+    /** Throws unless the file is one the daemon may have written (root's or the caller's): a status or events file. */
+    void believeFile(Path file) throws IOException, NotTheDaemonException {
+        Optional<String> distrusted = trust.file(file);
+        if (distrusted.isPresent()) {
+            throw new NotTheDaemonException(distrusted.get());
+        }
+    }
+
     boolean hasUrl() {
         return options.url != null;
     }

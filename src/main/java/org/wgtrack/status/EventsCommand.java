@@ -113,10 +113,7 @@ public final class EventsCommand implements Callable<Integer> {
         }
         Path filename = file.get().filename();
         try {
-            Optional<String> distrusted = DaemonTrust.system().file(filename);
-            if (distrusted.isPresent()) {
-                throw new DaemonClient.NotTheDaemonException(distrusted.get());
-            }
+            client.believeFile(filename);
             List<Event> events = lastLines(filename);
             err.println(COMMAND + ": no running daemon answers; the last " + events.size() + " events of " + filename + ":");
             err.flush();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.FakeProc;
 import org.wgtrack.system.TcpListeners;
 
 /** The rules of belief, against a /proc laid out in a temporary directory; the caller is pid 10. */
@@ -22,7 +23,7 @@ class DaemonTrustTest {
 
     private DaemonTrust trust(int callerUid) throws IOException {
         Files.createDirectories(proc.resolve("net"));
-        process(SELF, callerUid, List.of("java", "-jar", "wgtrack.jar", "status"));
+        FakeProc.process(proc, SELF, callerUid, List.of("java", "-jar", "wgtrack.jar", "status"));
         Files.createSymbolicLink(proc.resolve("self"), proc.resolve(Long.toString(SELF)));
         return new DaemonTrust(new TcpListeners(proc), SELF);
     }
@@ -31,7 +32,7 @@ class DaemonTrustTest {
     void theWgtrackDaemonRunningAsRootIsBelieved() throws IOException {
         DaemonTrust trust = trust(0);
         listener(9587, 0, 1);
-        process(500, 0, DAEMON, "socket:[1]");
+        FakeProc.process(proc, 500, 0, DAEMON, "socket:[1]");
 
         assertThat(trust.listener(loopback(), 9587)).isEqualTo(new DaemonTrust.Verdict.Daemon("pid 500"));
     }
@@ -40,7 +41,7 @@ class DaemonTrustTest {
     void anotherUsersListenerIsNotBelievedWhoeverItClaimsToBe() throws IOException {
         DaemonTrust trust = trust(0);
         listener(9587, 1000, 1);
-        process(600, 1000, DAEMON, "socket:[1]");
+        FakeProc.process(proc, 600, 1000, DAEMON, "socket:[1]");
 
         assertThat(trust.listener(loopback(), 9587)).isEqualTo(new DaemonTrust.Verdict.NotTheDaemon(
                 "127.0.0.1:9587 is served by a process of uid 1000, not by the wgtrack daemon (which runs as root)"));
@@ -50,7 +51,7 @@ class DaemonTrustTest {
     void aProgramThatIsNotWgtrackIsNotBelievedEvenAsRoot() throws IOException {
         DaemonTrust trust = trust(0);
         listener(9587, 0, 1);
-        process(700, 0, List.of("/usr/bin/python3", "-m", "http.server", "\u001b[2J"), "socket:[1]");
+        FakeProc.process(proc, 700, 0, List.of("/usr/bin/python3", "-m", "http.server", "\u001b[2J"), "socket:[1]");
 
         assertThat(trust.listener(loopback(), 9587)).isEqualTo(new DaemonTrust.Verdict.NotTheDaemon(
                 "127.0.0.1:9587 is served by process 700 (python3 -m http.server \\x1b[2J, uid 0), not by a wgtrack daemon"));
@@ -68,7 +69,7 @@ class DaemonTrustTest {
     void aCallerBelievesItselfAndItsOwnDaemon() throws IOException {
         DaemonTrust trust = trust(1000);
         listener(9587, 1000, 1);
-        process(SELF + 1, 1000, List.of("java", "-cp", "target/classes", "org.wgtrack.Main"), "socket:[1]");
+        FakeProc.process(proc, SELF + 1, 1000, List.of("java", "-cp", "target/classes", "org.wgtrack.Main"), "socket:[1]");
         listener(9588, 1000, 2);
         Files.createSymbolicLink(proc.resolve(SELF + "/fd/7"), Path.of("socket:[2]"));
 
@@ -105,14 +106,5 @@ class DaemonTrustTest {
         String header = Files.exists(tcp) ? "" : "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
         Files.writeString(tcp, header + String.format("   0: 0100007F:%04X 00000000:0000 0A 00000000:00000000 00:00000000 00000000 %5d 0 %d 1 0\n",
                 port, uid, inode), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    }
-
-    private void process(long pid, int uid, List<String> commandLine, String... fds) throws IOException {
-        Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)).resolve("fd")).getParent();
-        Files.writeString(dir.resolve("cmdline"), String.join("\0", commandLine) + "\0");
-        Files.writeString(dir.resolve("status"), "Name:\tx\nUid:\t" + uid + "\t" + uid + "\t" + uid + "\t" + uid + "\n");
-        for (int i = 0; i < fds.length; i++) {
-            Files.createSymbolicLink(dir.resolve("fd").resolve(Integer.toString(i)), Path.of(fds[i]));
-        }
     }
 }

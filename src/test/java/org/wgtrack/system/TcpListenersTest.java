@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wgtrack.testing.FakeProc;
 
 /** Against a /proc laid out in a temporary directory as the kernel does (x86: words in little-endian order). */
 class TcpListenersTest {
@@ -40,8 +41,8 @@ class TcpListenersTest {
                 // [::1]:9587 listening, uid 0
                 + "   1: 00000000000000000000000001000000:2573 00000000000000000000000000000000:0000 0A 00000000:00000000"
                 + " 00:00000000 00000000     0        0 555 1 0 100 0 0 10 0\n");
-        process(4242, 1000, List.of("python3", "-m", "http.server"), "socket:[111]", "pipe:[9]");
-        process(1, 0, List.of("/sbin/init"), "socket:[999]");
+        FakeProc.process(proc, 4242, 1000, List.of("python3", "-m", "http.server"), "socket:[111]", "pipe:[9]");
+        FakeProc.process(proc, 1, 0, List.of("/sbin/init"), "socket:[999]");
         listeners = new TcpListeners(proc);
     }
 
@@ -83,14 +84,5 @@ class TcpListenersTest {
         assertThat(TcpListeners.parse("")).isEmpty();
         assertThat(TcpListeners.parse("   0: 0100007F:ZZZZ 00000000:0000 0A 0 0 0 1000 0 111")).isEmpty();
         assertThat(TcpListeners.parse("   0: 0100:2573 00000000:0000 0A 0 0 0 1000 0 111")).isEmpty();
-    }
-
-    private void process(long pid, int uid, List<String> commandLine, String... fds) throws IOException {
-        Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)).resolve("fd")).getParent();
-        Files.writeString(dir.resolve("cmdline"), String.join("\0", commandLine) + "\0");
-        Files.writeString(dir.resolve("status"), "Name:\tx\nUid:\t" + uid + "\t" + uid + "\t" + uid + "\t" + uid + "\n");
-        for (int i = 0; i < fds.length; i++) {
-            Files.createSymbolicLink(dir.resolve("fd").resolve(Integer.toString(i)), Path.of(fds[i]));
-        }
     }
 }
