@@ -1,0 +1,64 @@
+#!/bin/bash
+# Steady-state CPU per cycle of the daemon, through bin/wgtrack (the shipped JVM flags;
+# WGTRACK_JAVA_OPTS adds flags). A static fake wg serves a PEERS-peer dump; ping_interval = 0.
+# For each peer count and each output set: start the daemon with cycle_time = 1 s (CYCLE_TIME), let it warm
+# up, then count the daemon's CPU time (user + system, all its threads; the wg child is not
+# counted) over a fixed window and divide by the cycles run in that window.
+#
+#   bench/steady.sh [PEERS...]          default 100 1000 10000
+#   WARMUP=15 WINDOW=30 OUTPUTS="influx all" bench/steady.sh 100
+#
+# CPU is read twice: as clock ticks from /proc/<pid>/stat (10 ms resolution over the whole
+# window, threads that ended included) and as nanoseconds summed over
+# /proc/<pid>/task/*/schedstat (exact, live threads only; shown when no thread started or ended
+# in the window). Resident memory (VmRSS) is read at the end of the window.
+set -eu
+cycle_time=${CYCLE_TIME:-1}
+warmup=${WARMUP:-15}
+window=${WINDOW:-30}
+outputs=${OUTPUTS:-influx all}
+[ $# -gt 0 ] || set -- 100 1000 10000
+. "$(dirname -- "$0")/common.sh"
+hz=$(getconf CLK_TCK)
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+tasks() { ls "/proc/$1/task" | sort | tr '\n' ' '; }
+cpu_nanos() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f\n", s}'; }
+cycles_run() { wc -l < "$work/cycles"; }
+
+for peers in "$@"; do
+    make_setup "$peers" "$cycle_time"
+    for set in $outputs; do
+        run_conf="$work/wgtrack-$set.conf"
+        case "$set" in
+            influx) awk '/^\[output:json\]/ {skip = 1} /^\[output:prometheus\]/ {skip = 1} !skip' "$conf" > "$run_conf" ;;
+            all) cp "$conf" "$run_conf" ;;
+            *) echo "$0: OUTPUTS: influx or all, not $set" >&2; exit 2 ;;
+        esac
+        : > "$work/cycles"
+        "$root/bin/wgtrack" --config "$run_conf" >/dev/null 2>"$work/log" &
+        pid=$!
+        sleep "$warmup"
+        kill -0 "$pid" 2>/dev/null || { echo "wgtrack died:"; cat "$work/log"; exit 1; }
+        from_cycle=$(cycles_run); from_ticks=$(cpu_ticks "$pid"); from_tasks=$(tasks "$pid"); from_nanos=$(cpu_nanos "$pid")
+        sleep "$window"
+        to_cycle=$(cycles_run); to_ticks=$(cpu_ticks "$pid"); to_tasks=$(tasks "$pid"); to_nanos=$(cpu_nanos "$pid")
+        rss=$(awk '/^VmRSS:/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
+        threads=$(echo "$to_tasks" | wc -w)
+        kill -TERM "$pid"
+        wait "$pid" || true
+        cycles=$((to_cycle - from_cycle))
+        ticks_ms=$(echo "scale=2; ($to_ticks - $from_ticks) * 1000 / $hz / $cycles" | bc)
+        if [ "$from_tasks" = "$to_tasks" ]; then
+            exact_ms=$(echo "scale=2; ($to_nanos - $from_nanos) / 1000000 / $cycles" | bc)
+        else
+            exact_ms="n/a (threads changed)"
+        fi
+        printf '%6d peers, %-6s outputs: %s ms per cycle (ticks), %s ms (schedstat), %d cycles, VmRSS %s MiB, %d threads\n' \
+            "$peers" "$set" "$ticks_ms" "$exact_ms" "$cycles" "$rss" "$threads"
+        if grep -q "WARNING\|ERROR\|<[0-4]>" "$work/log"; then
+            echo "warnings/errors logged:"
+            grep "WARNING\|ERROR\|<[0-4]>" "$work/log" | head -5
+        fi
+    done
+done
