@@ -1,9 +1,10 @@
 #!/bin/bash
 # Where the daemon's CPU and allocation go, from a JDK Flight Recording of the daemon run
 # through bin/wgtrack (the shipped JVM flags; WGTRACK_JAVA_OPTS adds flags). A static fake wg
-# serves a PEERS-peer dump; influx, json and prometheus outputs; ping_interval = 0.
+# serves a PEERS-peer dump; influx, json and prometheus outputs (OUTPUTS=influx: influx only); ping_interval = 0.
 #
 #   bench/profile.sh [PEERS] [CYCLE_TIME] [SECONDS]     default 100 peers, 0.05 s, 60 s
+#   OUTPUTS=influx bench/profile.sh 10000               the influx output only
 #
 # Records for SECONDS after a 15 s warm-up and prints the methods most often on top of the
 # stack in jdk.ExecutionSample (CPU in Java code; time in the JVM itself, the kernel or
@@ -15,6 +16,9 @@ cycle_time=${2:-0.05}
 seconds=${3:-60}
 . "$(dirname -- "$0")/common.sh"
 make_setup "$peers" "$cycle_time"
+if [ "${OUTPUTS:-all}" = influx ]; then
+    awk '/^\[output:json\]/ {skip = 1} /^\[output:prometheus\]/ {skip = 1} !skip' "$conf" > "$conf.influx" && mv "$conf.influx" "$conf"
+fi
 recording="$work/wgtrack.jfr"
 WGTRACK_JAVA_OPTS="${WGTRACK_JAVA_OPTS:-} -XX:StartFlightRecording=delay=15s,duration=${seconds}s,settings=profile,filename=$recording" \
     "$root/bin/wgtrack" --config "$conf" >/dev/null 2>"$work/log" &

@@ -27,7 +27,7 @@ public final class WgCommand implements Wg {
     private final ProcessRunner runner;
     private final Consumer<String> dumpWarnings;
     /** The last dump read, whose unchanged values the next one shares (WgDumpParser). */
-    private LiveState previous = new LiveState(List.of());
+    private WgDumpParser.Reading previous = WgDumpParser.Reading.NONE;
 
     /**
      * @param command      {@code wg_command}: a program name looked up on PATH, or a path
@@ -43,8 +43,8 @@ public final class WgCommand implements Wg {
     public synchronized LiveState dump() throws WgException {
         ProcessResult result = run(List.of(command, "show", "all", "dump"));
         try {
-            previous = WgDumpParser.parse(result.stdout(), dumpWarnings, previous);
-            return previous;
+            previous = WgDumpParser.read(result.stdout(), dumpWarnings, previous);
+            return previous.state();
         } catch (TooManyPeersException e) {
             throw new WgException(WgDumpParser.SOURCE + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package org.wgtrack.wg;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,36 +73,51 @@ public final class WgDumpParser {
     private int peerCount;
 
     private final int maxPeers;
-    private final Map<String, InterfaceStatus> previous = new HashMap<>();
+    private final Reading previous;
 
-    private WgDumpParser(String dump, Consumer<String> warnings, int maxPeers, LiveState previous) {
+    /**
+     * A parse's result and what the next parse compares against: for every peer, the text of
+     * its endpoint and allowed-ips columns as wg printed them (the key columns are not kept).
+     *
+     * @param addressColumns by interface name, one text per peer of {@code state}, in its order
+     */
+    public record Reading(LiveState state, Map<String, List<String>> addressColumns) {
+
+        /** Before the first parse. */
+        public static final Reading NONE = new Reading(EMPTY, Map.of());
+    }
+
+    private WgDumpParser(String dump, Consumer<String> warnings, int maxPeers, Reading previous) {
         this.dump = dump;
         this.warnings = warnings;
         this.maxPeers = maxPeers;
-        previous.interfaces().forEach(i -> this.previous.putIfAbsent(i.name(), i));
+        this.previous = previous;
     }
 
     /** @throws TooManyPeersException when the dump has more than {@link #MAX_PEERS} peer lines */
     public static LiveState parse(String dump, Consumer<String> warnings) {
-        return parse(dump, warnings, MAX_PEERS, EMPTY);
-    }
-
-    /**
-     * As {@link #parse(String, Consumer)}, sharing with {@code previous} (the last cycle's result)
-     * every key, endpoint, allowed-ips list and peer that did not change. The result is the same,
-     * but a large hub keeps one copy of them instead of one per cycle still referenced (the last
-     * cycle's snapshot in the outputs, the one being built): about half the heap at 100,000 peers.
-     */
-    public static LiveState parse(String dump, Consumer<String> warnings, LiveState previous) {
-        return parse(dump, warnings, MAX_PEERS, previous);
+        return parse(dump, warnings, MAX_PEERS);
     }
 
     /** With another peer limit, for tests. */
-    static LiveState parse(String dump, Consumer<String> warnings, int maxPeers, LiveState previous) {
-        return new WgDumpParser(dump, warnings, maxPeers, previous).run();
+    static LiveState parse(String dump, Consumer<String> warnings, int maxPeers) {
+        return new WgDumpParser(dump, warnings, maxPeers, Reading.NONE).run().state();
     }
 
-    private LiveState run() {
+    /**
+     * As {@link #parse(String, Consumer)}, sharing with {@code previous} (the last cycle's
+     * reading) every key, endpoint, allowed-ips list and peer that did not change. The state is
+     * the same as a fresh parse's, but a large hub keeps one copy of them instead of one per
+     * cycle still referenced (the last cycle's snapshot in the outputs, the one being built):
+     * about half the heap at 100,000 peers. It is also cheaper: a peer whose key, endpoint and
+     * allowed ips read as they did last time takes them from its previous line's values
+     * without reading them again (the same text gives the same values).
+     */
+    public static Reading read(String dump, Consumer<String> warnings, Reading previous) {
+        return new WgDumpParser(dump, warnings, MAX_PEERS, previous).run();
+    }
+
+    private Reading run() {
         int length = dump.length();
         int start = 0;
         int lineNumber = 0;
@@ -121,10 +137,12 @@ public final class WgDumpParser {
             }
         }
         List<InterfaceStatus> result = new ArrayList<>(interfaces.size());
+        Map<String, List<String>> addressColumns = new HashMap<>(interfaces.size() * 2);
         for (Draft d : interfaces) {
             result.add(new InterfaceStatus(d.name, d.publicKey, d.listenPort, d.fwmark, d.peers));
+            addressColumns.put(d.name, d.addressColumns);
         }
-        return new LiveState(result);
+        return new Reading(new LiveState(result), addressColumns);
     }
 
     private void line(int start, int end, int lineNumber) {
@@ -177,10 +195,20 @@ public final class WgDumpParser {
         }
         // wg prints 0 while the interface does not listen (no private key yet).
         Draft draft = new Draft(name, publicKey, port == 0 ? OptionalInt.empty() : OptionalInt.of((int) port), fwmark,
-                previous.containsKey(name) ? previous.get(name).peers() : List.of());
+                previousPeers(name), previous.addressColumns().getOrDefault(name, List.of()));
         interfaces.add(draft);
         byName.put(name, draft);
         current = draft;
+    }
+
+    /** The last reading's peers of the interface (its first line of that name, as the outputs took it). */
+    private List<PeerStatus> previousPeers(String name) {
+        for (InterfaceStatus iface : previous.state().interfaces()) {
+            if (iface.name().equals(name)) {
+                return iface.peers();
+            }
+        }
+        return List.of();
     }
 
     private OptionalLong fwmark() throws BadLine {
@@ -213,12 +241,40 @@ public final class WgDumpParser {
                 throw new BadLine("peer of " + Shown.escaped(field(0)) + " without a readable interface line before it (expected the interface line first)");
             }
         }
-        PublicKey publicKey = publicKey(1, "bad peer public key");
+        // Usually the peer of the last reading at the same position, with its key as it was.
+        int before = iface.previousAt(iface.peers.size());
+        PublicKey publicKey;
+        if (before >= 0 && regionIs(starts[1], ends[1], iface.previousPeers.get(before).publicKey().base64())) {
+            publicKey = iface.previousPeers.get(before).publicKey();
+        } else {
+            publicKey = publicKey(1, "bad peer public key");
+            before = iface.previousIndex(publicKey);
+            if (before >= 0) {
+                publicKey = iface.previousPeers.get(before).publicKey();
+            }
+        }
+        PeerStatus last = before >= 0 ? iface.previousPeers.get(before) : null;
         if (!isNone(2) && !PublicKey.isValid(dump, starts[2], ends[2])) {
             throw new BadLine("bad preshared key (expected (none) or 44 base64 characters; value not shown)");
         }
-        Optional<Endpoint> endpoint = isNone(3) ? Optional.empty() : Optional.of(endpoint());
-        List<AllowedIp> allowedIps = isNone(4) ? List.of() : allowedIps();
+        // The endpoint and allowed-ips columns, tab between them, as wg printed them.
+        String lastColumns = last != null ? iface.previousColumns.get(before) : null;
+        Optional<Endpoint> endpoint;
+        List<AllowedIp> allowedIps;
+        String columns;
+        if (lastColumns != null && regionIs(starts[3], ends[4], lastColumns)) {
+            endpoint = last.endpoint();
+            allowedIps = last.allowedIps();
+            columns = lastColumns;
+        } else {
+            endpoint = isNone(3) ? Optional.empty() : Optional.of(endpoint());
+            allowedIps = isNone(4) ? List.of() : allowedIps();
+            columns = dump.substring(starts[3], ends[4]);
+            if (last != null) {
+                endpoint = endpoint.equals(last.endpoint()) ? last.endpoint() : endpoint;
+                allowedIps = allowedIps.equals(last.allowedIps()) ? last.allowedIps() : allowedIps;
+            }
+        }
         long handshake = number(5);
         if (handshake < 0) {
             throw new BadLine("bad latest handshake (expected epoch seconds, 0 for never, got " + got(5) + ")");
@@ -247,14 +303,16 @@ public final class WgDumpParser {
                     + " (expected one line per peer; the first one is used)");
         }
         peerCount++;
-        PeerStatus peer = new PeerStatus(iface.name, publicKey, endpoint, allowedIps, handshake, rx, tx, keepalive);
-        PeerStatus before = iface.previousPeer(publicKey);
-        if (before != null) {
-            peer = peer.equals(before) ? before : new PeerStatus(iface.name, before.publicKey(),
-                    endpoint.equals(before.endpoint()) ? before.endpoint() : endpoint,
-                    allowedIps.equals(before.allowedIps()) ? before.allowedIps() : allowedIps, handshake, rx, tx, keepalive);
-        }
-        iface.peers.add(peer);
+        boolean unchanged = last != null && endpoint == last.endpoint() && allowedIps == last.allowedIps()
+                && handshake == last.latestHandshakeEpochSeconds() && rx == last.rxBytes() && tx == last.txBytes()
+                && keepalive.equals(last.persistentKeepaliveSeconds());
+        iface.peers.add(unchanged ? last : new PeerStatus(iface.name, publicKey, endpoint, allowedIps, handshake, rx, tx, keepalive));
+        iface.addressColumns.add(columns);
+    }
+
+    /** Whether {@code dump[from, to)} is {@code text}. */
+    private boolean regionIs(int from, int to, String text) {
+        return to - from == text.length() && dump.startsWith(text, from);
     }
 
     /** Lines with peer-line shape (8 tabs) from {@code from} on, counted without reading them. */
@@ -511,34 +569,48 @@ public final class WgDumpParser {
         final OptionalInt listenPort;
         final OptionalLong fwmark;
         final List<PeerStatus> peers = new ArrayList<>();
+        /** Each peer's endpoint and allowed-ips columns, for the next reading. */
+        final List<String> addressColumns = new ArrayList<>();
         final Set<PublicKey> publicKeys = new HashSet<>();
 
-        /** The interface's peers of the last cycle, usually in the same order as now. */
+        /** The interface's peers of the last cycle, usually in the same order as now, and their columns. */
         final List<PeerStatus> previousPeers;
-        Map<PublicKey, PeerStatus> previousByKey;
+        final List<String> previousColumns;
+        Map<PublicKey, Integer> previousByKey;
 
-        Draft(String name, Optional<PublicKey> publicKey, OptionalInt listenPort, OptionalLong fwmark, List<PeerStatus> previousPeers) {
+        Draft(String name, Optional<PublicKey> publicKey, OptionalInt listenPort, OptionalLong fwmark,
+              List<PeerStatus> previousPeers, List<String> previousColumns) {
             this.name = name;
             this.publicKey = publicKey;
             this.listenPort = listenPort;
             this.fwmark = fwmark;
+            // Columns that do not line up with the peers (a reading from elsewhere) are not used.
             this.previousPeers = previousPeers;
+            this.previousColumns = previousColumns.size() == previousPeers.size()
+                    ? previousColumns : Collections.nCopies(previousPeers.size(), null);
         }
 
-        /** The same peer in the last cycle, if it was there: at the same position, else looked up. */
-        PeerStatus previousPeer(PublicKey key) {
+        /** The position {@code position} of the last cycle's peers, or -1 past their end. */
+        int previousAt(int position) {
+            return position < previousPeers.size() ? position : -1;
+        }
+
+        /** The position of the peer with {@code key} in the last cycle, or -1: the same position first, else looked up. */
+        int previousIndex(PublicKey key) {
             int position = peers.size();
             if (position < previousPeers.size() && previousPeers.get(position).publicKey().equals(key)) {
-                return previousPeers.get(position);
+                return position;
             }
             if (previousPeers.isEmpty()) {
-                return null;
+                return -1;
             }
             if (previousByKey == null) {
-                previousByKey = new HashMap<>();
-                previousPeers.forEach(p -> previousByKey.putIfAbsent(p.publicKey(), p));
+                previousByKey = new HashMap<>(previousPeers.size() * 4 / 3 + 1);
+                for (int i = 0; i < previousPeers.size(); i++) {
+                    previousByKey.putIfAbsent(previousPeers.get(i).publicKey(), i);
+                }
             }
-            return previousByKey.get(key);
+            return previousByKey.getOrDefault(key, -1);
         }
     }
 

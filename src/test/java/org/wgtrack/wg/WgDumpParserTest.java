@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.wgtrack.testing.TestResources;
 import org.wgtrack.testing.WgDumps;
 
@@ -291,11 +293,11 @@ class WgDumpParserTest {
         for (int i = 0; i < 25; i++) {
             dump.append(WgDumps.render(WgDumps.randomPeer(random, "wg0"), "(none)"));
         }
-        assertThat(WgDumpParser.parse(dump.toString(), w -> { }, 25, new LiveState(List.of())).interfaces().get(0).peers()).hasSize(25);
+        assertThat(WgDumpParser.parse(dump.toString(), w -> { }, 25).interfaces().get(0).peers()).hasSize(25);
         dump.append("\n").append(WgDumps.render(WgDumps.randomPeer(random, "wg0"), "(none)"))
                 .append(WgDumps.render(WgDumps.randomPeer(random, "wg0"), "(none)").strip());
 
-        assertThatThrownBy(() -> WgDumpParser.parse(dump.toString(), w -> { }, 25, new LiveState(List.of())))
+        assertThatThrownBy(() -> WgDumpParser.parse(dump.toString(), w -> { }, 25))
                 .isInstanceOf(TooManyPeersException.class)
                 .hasMessage("live state has 27 peers, more than the 25 wgtrack tracks; no peer is judged or exported while there are more");
     }
@@ -305,7 +307,7 @@ class WgDumpParserTest {
     void sharesUnchangedValuesWithThePreviousDump() {
         Random random = new Random(5);
         WgDumps.Generated first = WgDumps.generate(random, 2, 50);
-        LiveState before = WgDumpParser.parse(first.text(), w -> { });
+        WgDumpParser.Reading before = WgDumpParser.read(first.text(), w -> { }, WgDumpParser.Reading.NONE);
         List<String> lines = new ArrayList<>(first.text().lines().toList());
         String moved = lines.get(3);
         lines.set(3, lines.get(4));
@@ -313,16 +315,79 @@ class WgDumpParserTest {
         lines.remove(10);
         String text = String.join("\n", lines) + "\n";
 
-        LiveState after = WgDumpParser.parse(text, w -> { }, before);
+        LiveState after = WgDumpParser.read(text, w -> { }, before).state();
 
         assertThat(after).isEqualTo(WgDumpParser.parse(text, w -> { }));
         PeerStatus unchanged = after.interfaces().get(0).peers().get(1);
-        assertThat(before.interfaces().get(0).peers()).anySatisfy(p -> assertThat(p).isSameAs(unchanged));
+        assertThat(before.state().interfaces().get(0).peers()).anySatisfy(p -> assertThat(p).isSameAs(unchanged));
         PeerStatus changed = after.interfaces().get(0).peers().get(3);
-        PeerStatus old = before.interfaces().get(0).peers().stream().filter(p -> p.publicKey().equals(changed.publicKey())).findFirst().orElseThrow();
+        PeerStatus old = before.state().interfaces().get(0).peers().stream()
+                .filter(p -> p.publicKey().equals(changed.publicKey())).findFirst().orElseThrow();
         assertThat(changed).isNotEqualTo(old);
         assertThat(changed.publicKey()).isSameAs(old.publicKey());
         assertThat(changed.allowedIps()).isSameAs(old.allowedIps());
         assertThat(changed.latestHandshakeEpochSeconds()).isEqualTo(1_800_000_000L);
+    }
+
+    /**
+     * Reading a dump against the last reading gives what a fresh parse gives, with the same
+     * warnings, whatever changed between them: seeded random edits of lines (a column replaced
+     * by another peer's, a line broken, swapped, dropped or repeated, an interface renamed).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    void readingAgainstTheLastReadingEqualsAFreshParse(long seed) {
+        Random random = new Random(seed);
+        WgDumps.Generated generated = WgDumps.generate(random, 1 + random.nextInt(3), 1 + random.nextInt(30));
+        List<String> lines = new ArrayList<>(generated.text().lines().toList());
+        WgDumpParser.Reading last = WgDumpParser.Reading.NONE;
+        for (int round = 0; round < 12; round++) {
+            String text = String.join("\n", lines) + "\n";
+            List<String> freshWarnings = new ArrayList<>();
+            List<String> readWarnings = new ArrayList<>();
+            LiveState fresh = WgDumpParser.parse(text, freshWarnings::add);
+            last = WgDumpParser.read(text, readWarnings::add, last);
+            assertThat(last.state()).as("round %d", round).isEqualTo(fresh);
+            assertThat(readWarnings).as("round %d", round).isEqualTo(freshWarnings);
+            edit(lines, random);
+        }
+    }
+
+    /** One random edit of a dump's lines. */
+    private static void edit(List<String> lines, Random random) {
+        int at = random.nextInt(lines.size());
+        int other = random.nextInt(lines.size());
+        String[] fields = lines.get(at).split("\t", -1);
+        String[] donor = lines.get(other).split("\t", -1);
+        switch (random.nextInt(7)) {
+            case 0 -> { // one column from another line (an endpoint, allowed ips, a key, a counter)
+                int column = 1 + random.nextInt(Math.min(fields.length, donor.length) - 1);
+                fields[column] = donor[column];
+                lines.set(at, String.join("\t", fields));
+            }
+            case 1 -> { // a column broken
+                int column = random.nextInt(fields.length);
+                fields[column] = fields[column].isEmpty() ? "x" : fields[column].substring(1);
+                lines.set(at, String.join("\t", fields));
+            }
+            case 2 -> Collections.swap(lines, at, other);
+            case 3 -> {
+                if (lines.size() > 1) {
+                    lines.remove(at);
+                }
+            }
+            case 4 -> lines.add(other, lines.get(at));
+            case 5 -> { // counters and handshake move on, as every cycle
+                if (fields.length == 9) {
+                    fields[5] = Long.toString(Long.parseLong(fields[5]) + 1);
+                    fields[6] = Long.toString(Long.parseLong(fields[6]) + random.nextInt(1000));
+                    lines.set(at, String.join("\t", fields));
+                }
+            }
+            default -> { // interface renamed on this line
+                fields[0] = "wg" + random.nextInt(4);
+                lines.set(at, String.join("\t", fields));
+            }
+        }
     }
 }
