@@ -50,14 +50,20 @@ public final class OsProcessRunner implements ProcessRunner {
     @Override
     public ProcessResult run(List<String> command, Duration timeout)
             throws IOException, TimeoutException, InterruptedException {
+        return run(command, timeout, 0);
+    }
+
+    @Override
+    public ProcessResult run(List<String> command, Duration timeout, int expectedStdoutBytes)
+            throws IOException, TimeoutException, InterruptedException {
         Process process = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         String program = command.get(0);
         boolean finished = false;
         try {
-            Capture stdout = new Capture(MAX_STDOUT_BYTES);
-            Capture stderr = new Capture(MAX_STDERR_BYTES);
+            Capture stdout = new Capture(MAX_STDOUT_BYTES, expectedStdoutBytes);
+            Capture stderr = new Capture(MAX_STDERR_BYTES, 0);
             InputStream out = process.getInputStream();
             InputStream err = process.getErrorStream();
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -132,6 +138,9 @@ public final class OsProcessRunner implements ProcessRunner {
      * One stream's bytes in chunks (8 KiB doubling up to 1 MiB, then 1 MiB each), joined and
      * decoded once at the end. Chunks, not one doubling array: a child running into the
      * stdout cap then costs the cap, not the cap and half of it again for the last copy.
+     * With an expected size the first chunk has room for it and a little more, so output of
+     * about the size expected (wg's dump, cycle after cycle) is read into it and decoded
+     * without being joined (10,000 peers: 1.7 MB once instead of about 4 MB in chunks and copy).
      */
     private static final class Capture {
         private static final int FIRST_CHUNK = 8 * 1024;
@@ -139,14 +148,16 @@ public final class OsProcessRunner implements ProcessRunner {
 
         private final int limit;
         private final List<byte[]> chunks = new ArrayList<>();
-        private byte[] current = new byte[FIRST_CHUNK];
+        private byte[] current;
         private int currentLength;
         private int length;
         private byte[] scratch;
         private boolean overflowed;
 
-        Capture(int limit) {
+        Capture(int limit, int expected) {
             this.limit = limit;
+            int first = expected <= 0 ? FIRST_CHUNK : expected + expected / 16 + FIRST_CHUNK;
+            this.current = new byte[Math.min(first, limit)];
         }
 
         /** Reads what the pipe holds without blocking; true if anything was read. Bytes beyond the limit are dropped. */

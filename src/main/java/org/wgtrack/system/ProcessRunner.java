@@ -12,4 +12,14 @@ import java.util.concurrent.TimeoutException;
 public interface ProcessRunner {
 
     ProcessResult run(List<String> command, Duration timeout) throws IOException, TimeoutException, InterruptedException;
+
+    /**
+     * As {@link #run(List, Duration)}, for a program whose output is about {@code expectedStdoutBytes}
+     * long (what it printed last time): an implementation may read it into one buffer of that size
+     * instead of growing one as it comes.
+     */
+    default ProcessResult run(List<String> command, Duration timeout, int expectedStdoutBytes)
+            throws IOException, TimeoutException, InterruptedException {
+        return run(command, timeout);
+    }
 }

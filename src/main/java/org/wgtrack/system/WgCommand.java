@@ -28,6 +28,8 @@ public final class WgCommand implements Wg {
     private final Consumer<String> dumpWarnings;
     /** The last dump read, whose unchanged values the next one shares (WgDumpParser). */
     private WgDumpParser.Reading previous = WgDumpParser.Reading.NONE;
+    /** The length of the last dump's text, the size the next one is read into. */
+    private int lastDumpLength;
 
     /**
      * @param command      {@code wg_command}: a program name looked up on PATH, or a path
@@ -41,7 +43,8 @@ public final class WgCommand implements Wg {
 
     @Override
     public synchronized LiveState dump() throws WgException {
-        ProcessResult result = run(List.of(command, "show", "all", "dump"));
+        ProcessResult result = run(List.of(command, "show", "all", "dump"), lastDumpLength);
+        lastDumpLength = result.stdout().length();
         try {
             previous = WgDumpParser.read(result.stdout(), dumpWarnings, previous);
             return previous.state();
@@ -52,7 +55,7 @@ public final class WgCommand implements Wg {
 
     @Override
     public void setEndpoint(String interfaceName, PublicKey peer, InetSocketAddress endpoint) throws WgException {
-        run(List.of(command, "set", interfaceName, "peer", peer.base64(), "endpoint", format(endpoint)));
+        run(List.of(command, "set", interfaceName, "peer", peer.base64(), "endpoint", format(endpoint)), 0);
     }
 
     /** {@code 192.0.2.1:51820} or {@code [2001:db8::1]:51820}, never a hostname. */
@@ -63,11 +66,11 @@ public final class WgCommand implements Wg {
                 : host + ":" + endpoint.getPort();
     }
 
-    private ProcessResult run(List<String> argv) throws WgException {
+    private ProcessResult run(List<String> argv, int expectedStdoutBytes) throws WgException {
         String what = String.join(" ", argv.subList(0, Math.min(3, argv.size())));
         ProcessResult result;
         try {
-            result = runner.run(argv, TIMEOUT);
+            result = runner.run(argv, TIMEOUT, expectedStdoutBytes);
         } catch (OutputTooLargeException e) {
             throw new WgException(String.join(" ", argv.subList(0, Math.min(4, argv.size())))
                     + " printed more than " + OsProcessRunner.MAX_STDOUT_BYTES / (1024 * 1024)
