@@ -29,6 +29,7 @@ class DebPackageIT {
             Path.of("/usr/bin/wgtrack"),
             Path.of("/usr/share/wgtrack/wgtrack.jar"),
             Path.of("/usr/share/wgtrack/java.security"),
+            Path.of("/usr/share/wgtrack/wgtrack.classlist"),
             Path.of("/lib/systemd/system/wgtrack.service"),
             Path.of("/usr/share/man/man8/wgtrack.8.gz"),
             Path.of("/usr/share/man/man5/wgtrack.conf.5.gz"),
@@ -43,6 +44,8 @@ class DebPackageIT {
             Path.of("/usr/share/doc/wgtrack/examples/wgtrack-alerts.yml"),
             Path.of("/usr/share/doc/wgtrack/examples/wgtrack-alerts.test.yml"),
             Path.of("/etc/wgtrack.conf"));
+    /** The class-data-sharing archive postinst makes for the installed jar and JVM. */
+    private static final Path CDS_ARCHIVE = Path.of("/var/lib/wgtrack/wgtrack.jsa");
     private static final Path WANTS_LINK = Path.of("/etc/systemd/system/multi-user.target.wants/wgtrack.service");
 
     private static boolean installedByUs;
@@ -149,6 +152,10 @@ class DebPackageIT {
         assertRuns(version, "/usr/bin/wgtrack", "--version");
         assertThat(version.stdout()).as("wgtrack --version output")
                 .matches("wgtrack \\S+ \\(commit ([0-9a-f]{12}( with uncommitted changes)?|unknown)\\)\\n");
+        assertThat(CDS_ARCHIVE).as("made by postinst").isRegularFile();
+        // -Xshare:on fails the start instead of ignoring an archive that does not fit the installed jar and JVM.
+        ProcessResult shared = Commands.run(Map.of("WGTRACK_JAVA_OPTS", "-Xshare:on"), "/usr/bin/wgtrack", "--version");
+        assertRuns(shared, "WGTRACK_JAVA_OPTS=-Xshare:on", "/usr/bin/wgtrack", "--version");
 
         assertManPage(new String[] {"man", "-P", "cat", "wgtrack"}, "WGTRACK(8)", "wgtrack status", "SIGHUP", "EXIT STATUS");
         assertManPage(new String[] {"man", "-P", "cat", "5", "wgtrack.conf"}, "WGTRACK.CONF(5)", "cycle_time (default: 30)",
@@ -165,6 +172,7 @@ class DebPackageIT {
             assertThat(file).as("left behind by purge").doesNotExist();
         }
         assertThat(Path.of("/usr/share/wgtrack")).as("left behind by purge").doesNotExist();
+        assertThat(CDS_ARCHIVE.getParent()).as("left behind by purge").doesNotExist();
         assertThat(Path.of("/usr/share/doc/wgtrack")).as("left behind by purge").doesNotExist();
         assertThat(Files.exists(WANTS_LINK, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as(WANTS_LINK + " after purge").isFalse();
         assertThat(Path.of("/var/lib/systemd/deb-systemd-helper-enabled/wgtrack.service.dsh-also"))
