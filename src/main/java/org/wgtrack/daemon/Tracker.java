@@ -35,6 +35,7 @@ import org.wgtrack.track.PeerStateMachine;
 import org.wgtrack.track.PingOutcome;
 import org.wgtrack.track.PingTarget;
 import org.wgtrack.track.Step;
+import org.wgtrack.track.Transition;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
 import org.wgtrack.wg.InterfaceStatus;
@@ -160,9 +161,12 @@ final class Tracker {
                 TrackedPeer peer = peers.getOrDefault(id, TrackedPeer.NEW);
                 Optional<PeerConfig> configured = wgConfigs.peer(iface.name(), status.publicKey());
                 // wgtrack.conf wins over the interface's own configuration, for the name as for the endpoint.
-                Optional<String> name = params.name().or(() -> configured.flatMap(PeerConfig::name));
-                Optional<Endpoint> endpoint = config.endpointFor(iface.name(), status.publicKey())
-                        .or(() -> configured.flatMap(PeerConfig::endpoint));
+                // (Not Optional.or: its lambda would be one more object per peer and cycle.)
+                Optional<String> name = params.name().isPresent() ? params.name() : configured.flatMap(PeerConfig::name);
+                Optional<Endpoint> endpoint = config.endpointFor(iface.name(), status.publicKey());
+                if (endpoint.isEmpty()) {
+                    endpoint = configured.flatMap(PeerConfig::endpoint);
+                }
                 HandshakeStatus handshake = HandshakeStatus.judge(status.latestHandshakeEpochSeconds(),
                         now.getEpochSecond(), params.handshakeTimeout());
                 OptionalLong age = HandshakeStatus.ageSeconds(status.latestHandshakeEpochSeconds(), now.getEpochSecond());
@@ -200,8 +204,9 @@ final class Tracker {
         List<PeerId> pinged = new ArrayList<>();
         List<PingRequest> requests = new ArrayList<>();
         for (Work w : work) {
-            w.unpingableReason().filter(reason -> !w.peer().unpingableWarned().equals(Optional.of(reason)))
-                    .ifPresent(reason -> Log.warning(w.describe() + ": not pinging: " + reason));
+            if (w.unpingableReason().isPresent() && !w.peer().unpingableWarned().equals(w.unpingableReason())) {
+                Log.warning(w.describe() + ": not pinging: " + w.unpingableReason().get());
+            }
             if (w.pingDue()) {
                 pinged.add(w.id());
                 requests.add(new PingRequest(w.id().interfaceName(), w.target().address().orElseThrow(), w.params().pingTimeout()));
@@ -226,11 +231,12 @@ final class Tracker {
         EndpointKind kind = endpointKind(w);
         Observation observation = new Observation(w.handshake(), w.handshakeAgeSeconds(), outcome, w.target().pingable(), kind);
         Step step = PeerStateMachine.step(w.peer().track(), observation, w.params());
-        step.transition().ifPresent(t -> {
+        if (step.transition().isPresent()) {
+            Transition t = step.transition().get();
             Log.info(w.describe() + ": " + t.from().label() + " → " + t.to().label() + " (" + t.reason() + ")");
             deriver.transition(cycleTime, w.id(), w.name(), t, w.configuredEndpoint().or(() -> w.live().endpoint()))
                     .ifPresent(events);
-        });
+        }
         if (actOnLinks && step.resolveNow() && kind == EndpointKind.HOSTNAME) {
             Endpoint configured = w.configuredEndpoint().orElseThrow();
             updater.request(new EndpointUpdater.Request(w.id(), w.name(), w.describe(), configured, w.live().endpoint(),

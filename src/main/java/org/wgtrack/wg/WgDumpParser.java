@@ -568,10 +568,11 @@ public final class WgDumpParser {
         final Optional<PublicKey> publicKey;
         final OptionalInt listenPort;
         final OptionalLong fwmark;
-        final List<PeerStatus> peers = new ArrayList<>();
+        // Sized for as many peers as last time: a hub's 10,000 do not grow them step by step.
+        final List<PeerStatus> peers;
         /** Each peer's endpoint and allowed-ips columns, for the next reading. */
-        final List<String> addressColumns = new ArrayList<>();
-        final Set<PublicKey> publicKeys = new HashSet<>();
+        final List<String> addressColumns;
+        final Set<PublicKey> publicKeys;
 
         /** The interface's peers of the last cycle, usually in the same order as now, and their columns. */
         final List<PeerStatus> previousPeers;
@@ -584,8 +585,11 @@ public final class WgDumpParser {
             this.publicKey = publicKey;
             this.listenPort = listenPort;
             this.fwmark = fwmark;
-            // Columns that do not line up with the peers (a reading from elsewhere) are not used.
             this.previousPeers = previousPeers;
+            this.peers = new ArrayList<>(previousPeers.size());
+            this.addressColumns = new ArrayList<>(previousPeers.size());
+            this.publicKeys = new HashSet<>(previousPeers.size() * 4 / 3 + 1);
+            // Columns that do not line up with the peers (a reading from elsewhere) are not used.
             this.previousColumns = previousColumns.size() == previousPeers.size()
                     ? previousColumns : Collections.nCopies(previousPeers.size(), null);
         }
