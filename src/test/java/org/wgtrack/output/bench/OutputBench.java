@@ -1,8 +1,13 @@
 package org.wgtrack.output.bench;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,6 +93,43 @@ public class OutputBench {
         CountingWriter out = new CountingWriter();
         MetricsExposition.of(snapshot, org.wgtrack.output.BuildInfo.running()).write(out, false);
         return out.count;
+    }
+
+    /** What InfluxOutput.write streams into its file, into a buffered stream that drops the bytes. */
+    @Benchmark
+    public long influxFile() throws IOException {
+        CountingStream sink = new CountingStream();
+        try (OutputStream out = new BufferedOutputStream(sink, 16384)) {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            influx.write(snapshot, writer);
+            writer.flush();
+        }
+        return sink.count;
+    }
+
+    /** A whole /metrics scrape as PrometheusOutput serves it: exposition, its writer chain, UTF-8 bytes. */
+    @Benchmark
+    public long prometheusScrapeBytes() throws IOException {
+        CountingStream sink = new CountingStream();
+        MetricsExposition exposition = MetricsExposition.of(snapshot, org.wgtrack.output.BuildInfo.running());
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 16384)) {
+            exposition.write(out, false);
+        }
+        return sink.count;
+    }
+
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
+        }
     }
 
     private static final class CountingWriter extends Writer {
