@@ -100,9 +100,7 @@ public class OutputBench {
     public long influxFile() throws IOException {
         CountingStream sink = new CountingStream();
         try (OutputStream out = new BufferedOutputStream(sink, 16384)) {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            influx.write(snapshot, writer);
-            writer.flush();
+            influx.write(snapshot, out);
         }
         return sink.count;
     }
