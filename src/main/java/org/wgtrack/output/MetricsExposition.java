@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
-import java.util.stream.Collectors;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
@@ -366,12 +365,25 @@ public final class MetricsExposition {
         out.write('"');
     }
 
+    /**
+     * The allowed-ips joined by commas. Most peers have one, whose text the AllowedIp keeps:
+     * then nothing is built, though this runs for every peer of every scrape.
+     */
     private static String allowedIps(PeerSnapshot p) {
-        return p.allowedIps().stream().map(AllowedIp::toString).collect(Collectors.joining(","));
+        List<AllowedIp> ips = p.allowedIps();
+        if (ips.size() <= 1) {
+            return ips.isEmpty() ? "" : ips.get(0).toString();
+        }
+        StringBuilder joined = new StringBuilder();
+        for (AllowedIp ip : ips) {
+            joined.append(joined.length() == 0 ? "" : ",").append(ip.toString());
+        }
+        return joined.toString();
     }
 
+    /** The text the Endpoint keeps, or empty. */
     private static String endpoint(Optional<Endpoint> endpoint) {
-        return endpoint.map(Endpoint::toString).orElse("");
+        return endpoint.isPresent() ? endpoint.get().toString() : "";
     }
 
     private static void value(Writer out, double value) throws IOException {
@@ -379,14 +391,28 @@ public final class MetricsExposition {
             out.write("+Inf");
         } else if (value == Double.NEGATIVE_INFINITY) {
             out.write("-Inf");
+        } else if (Double.doubleToRawLongBits(value) == ZERO_BITS) {
+            out.write("0.0"); // Double.toString's text, without its conversion: the state series are mostly 0 and 1
+        } else if (value == 1) {
+            out.write("1.0");
         } else {
             out.write(Double.toString(value));
         }
         out.write('\n');
     }
 
-    /** A label value with backslash, double quote and line feed escaped, as both formats require. */
+    /** +0.0 only: -0.0 equals it but is written {@code -0.0}. */
+    private static final long ZERO_BITS = Double.doubleToRawLongBits(0.0);
+
+    /**
+     * A label value with backslash, double quote and line feed escaped, as both formats require.
+     * Most need nothing escaped and go out whole, in one write instead of one per piece.
+     */
     static void escaped(Writer out, String value) throws IOException {
+        if (!needsEscaping(value)) {
+            out.write(value);
+            return;
+        }
         int from = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -403,5 +429,15 @@ public final class MetricsExposition {
             }
         }
         out.write(value, from, value.length() - from);
+    }
+
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '"' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 }

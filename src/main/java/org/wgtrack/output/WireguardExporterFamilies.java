@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.wgtrack.wg.AllowedIp;
-import org.wgtrack.wg.Endpoint;
 
 /**
  * {@code compatible_with = wireguard_exporter}: the families of mdlayher/wireguard_exporter (Go,
@@ -152,6 +151,6 @@ final class WireguardExporterFamilies {
 
     /** The live endpoint as Go's UDPAddr writes it ({@code [v6]:port}, as wg does); empty for none, not Go's {@code <nil>}. */
     private static String endpoint(PeerSnapshot p) {
-        return p.endpoint().map(Endpoint::toString).orElse("");
+        return p.endpoint().isPresent() ? p.endpoint().get().toString() : ""; // the text the Endpoint keeps
     }
 }
