@@ -179,7 +179,7 @@ final class LegacyMetricsExposition {
             }
         }
         if (wireguardExporter.isPresent()) {
-            wireguardExporter.get().write(out, openMetrics); // in place of wgtrack's three wireguard_peer_* families
+            wireguardExporter.get().write(new MetricsText(out), openMetrics); // in place of wgtrack's three wireguard_peer_* families
         } else if (byLabels.length > 0) {
             gauge(out, openMetrics, "wireguard_peer_last_handshake_seconds", "Unix time of the latest handshake, 0 = never",
                     PeerSnapshot::latestHandshakeEpochSeconds);
