@@ -1,8 +1,10 @@
 package org.wgtrack.output;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,6 +59,20 @@ public final class InfluxLineFormat {
      */
     private final StringBuilder text = new StringBuilder(CHUNK + 1024);
     private static final int CHUNK = 16384;
+    /** Whether {@link #text} may hold a character outside ASCII; set by the scans of the values. */
+    private boolean nonAscii;
+    /** The UTF-8 of an ASCII chunk, kept like {@link #text}. */
+    private byte[] bytes = new byte[0];
+    /**
+     * Tag values that needed escaping (names with spaces are common), escaped once and looked up
+     * in later cycles instead of escaped again; emptied when it outgrows the peers it serves.
+     */
+    private final Map<String, String> escapedTags = new HashMap<>();
+
+    /** Where the text goes, a chunk at a time. */
+    private interface Sink {
+        void take(StringBuilder chunk) throws IOException;
+    }
 
     public InfluxLineFormat(CounterType counterType) {
         this(counterType, InfluxSchema.WGTRACK);
@@ -79,8 +95,38 @@ public final class InfluxLineFormat {
 
     /** The lines of {@link #format}, handed to {@code writer} a chunk at a time; IOException only from it. */
     public void write(Snapshot snapshot, Writer writer) throws IOException {
+        write(snapshot, writer::append);
+    }
+
+    /**
+     * The lines of {@link #format} as UTF-8, a chunk at a time; IOException only from {@code stream}.
+     * Bytes straight from the text, not through a Writer: its encoder goes character by character.
+     */
+    public void write(Snapshot snapshot, OutputStream stream) throws IOException {
+        write(snapshot, chunk -> writeUtf8(chunk, stream));
+    }
+
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): one array copy, right for ASCII
+    private void writeUtf8(StringBuilder chunk, OutputStream stream) throws IOException {
+        String s = chunk.toString();
+        if (nonAscii) {
+            stream.write(s.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (bytes.length < s.length()) {
+            bytes = new byte[s.length()];
+        }
+        s.getBytes(0, s.length(), bytes, 0);
+        stream.write(bytes, 0, s.length());
+    }
+
+    private void write(Snapshot snapshot, Sink sink) throws IOException {
         StringBuilder out = text;
         out.setLength(0);
+        nonAscii = false;
+        if (escapedTags.size() > 2 * snapshot.peers().size() + 64) {
+            escapedTags.clear();
+        }
         String timestamp = Long.toString(epochNanos(snapshot.takenAt()));
         if (schema == InfluxSchema.TELEGRAF) {
             appendTelegrafDevices(out, snapshot, timestamp);
@@ -93,8 +139,9 @@ public final class InfluxLineFormat {
             appendPeer(out, peer);
             out.append(' ').append(timestamp).append('\n');
             if (out.length() >= CHUNK) {
-                writer.append(out);
+                sink.take(out);
                 out.setLength(0);
+                nonAscii = false;
             }
         }
         out.append(DAEMON_LINE_START);
@@ -108,7 +155,7 @@ public final class InfluxLineFormat {
             PlainDecimal.append(out, snapshot.cycleDuration().get().toNanos(), 9);
         }
         out.append(' ').append(timestamp).append('\n');
-        writer.append(out);
+        sink.take(out);
         out.setLength(0);
     }
 
@@ -121,7 +168,7 @@ public final class InfluxLineFormat {
      * implementation runs the interface. Integers always carry {@code i}, as Telegraf writes them,
      * whatever {@code counter_type}.
      */
-    private static void appendTelegrafDevices(StringBuilder out, Snapshot snapshot, String timestamp) {
+    private void appendTelegrafDevices(StringBuilder out, Snapshot snapshot, String timestamp) {
         Map<String, Long> peers = new HashMap<>();
         for (PeerSnapshot peer : snapshot.peers()) {
             peers.merge(peer.interfaceName(), 1L, Long::sum);
@@ -147,7 +194,7 @@ public final class InfluxLineFormat {
      * Telegraf's {@code persistent_keepalive_interval_ns} and {@code protocol_version} are left
      * out: the snapshot does not hold them.
      */
-    private static void appendTelegrafPeer(StringBuilder out, PeerSnapshot peer) {
+    private void appendTelegrafPeer(StringBuilder out, PeerSnapshot peer) {
         out.append(TELEGRAF_PEER_START);
         appendTag(out, peer.interfaceName());
         out.append(PUBLIC_KEY_TAG);
@@ -210,24 +257,15 @@ public final class InfluxLineFormat {
         }
     }
 
-    private static void string(StringBuilder out, String keyAndEquals, String value) {
+    private void string(StringBuilder out, String keyAndEquals, String value) {
         out.append(keyAndEquals).append('"');
         appendStringField(out, value);
         out.append('"');
     }
 
-    /** Endpoint.toString() in pieces: escaping works per character, so the result is the same. */
-    private static void endpoint(StringBuilder out, String keyAndEquals, Endpoint endpoint) {
-        out.append(keyAndEquals).append('"');
-        boolean ipv6 = endpoint.host().indexOf(':') >= 0;
-        if (ipv6) {
-            out.append('[');
-        }
-        appendStringField(out, endpoint.host());
-        if (ipv6) {
-            out.append(']');
-        }
-        out.append(':').append(endpoint.port()).append('"');
+    /** Endpoint.toString(), which the endpoint keeps: brackets, colon and port need no escaping. */
+    private void endpoint(StringBuilder out, String keyAndEquals, Endpoint endpoint) {
+        string(out, keyAndEquals, endpoint.toString());
     }
 
     static long epochNanos(Instant instant) {
@@ -262,49 +300,39 @@ public final class InfluxLineFormat {
         return out.toString();
     }
 
-    /** {@link #escapeTag} appended; one pass without copies unless there is something to clean. */
-    private static void appendTag(StringBuilder out, String text) {
-        if (needsCleaning(text)) {
-            out.append(escapeTag(text));
-            return;
+    /**
+     * {@link #escapeTag} appended. A value with nothing to escape (most) goes in whole: JDK 17's
+     * {@code append(CharSequence, int, int)} copies character by character, {@code append(String)}
+     * copies the array. One that needs escaping is escaped once and then found in {@link #escapedTags}.
+     */
+    private void appendTag(StringBuilder out, String text) {
+        if (scan(text, true)) {
+            out.append(escapedTags.computeIfAbsent(text, InfluxLineFormat::escapeTag));
+        } else {
+            out.append(text);
         }
-        int from = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == ' ' || c == '=') {
-                out.append(text, from, i).append('\\');
-                from = i;
-            }
-        }
-        out.append(text, from, text.length());
     }
 
-    /** {@link #escapeStringField} appended, the same way. */
-    private static void appendStringField(StringBuilder out, String text) {
-        if (needsCleaning(text)) {
-            out.append(escapeStringField(text));
-            return;
-        }
-        int from = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                out.append(text, from, i).append('\\');
-                from = i;
-            }
-        }
-        out.append(text, from, text.length());
+    /** {@link #escapeStringField} appended, whole when there is nothing to escape. */
+    private void appendStringField(StringBuilder out, String text) {
+        out.append(scan(text, false) ? escapeStringField(text) : text);
     }
 
-    /** Control characters or backslashes: the rare case, left to the general escape methods. */
-    private static boolean needsCleaning(String text) {
+    /**
+     * Whether {@code text} needs escaping as a tag value ({@code tag}) or string field; notes
+     * characters outside ASCII on the way for {@link #writeUtf8}.
+     */
+    private boolean scan(String text, boolean tag) {
+        boolean escape = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\\') {
-                return true;
+            if (c < 0x20 || c == 0x7f || c == '\\' || (tag ? c == ',' || c == ' ' || c == '=' : c == '"')) {
+                escape = true;
+            } else if (c >= 0x80) {
+                nonAscii = true;
             }
         }
-        return false;
+        return escape;
     }
 
     /** String field values: double quote and backslash escaped. */

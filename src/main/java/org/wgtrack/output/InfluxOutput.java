@@ -1,9 +1,6 @@
 package org.wgtrack.output;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /** Writes {@link InfluxLineFormat} to the spec's file, atomically, every cycle. */
 public final class InfluxOutput implements Output {
@@ -23,10 +20,6 @@ public final class InfluxOutput implements Output {
 
     @Override
     public void write(Snapshot snapshot) throws IOException {
-        AtomicFileWriter.write(spec.filename(), out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            format.write(snapshot, writer);
-            writer.flush();
-        });
+        AtomicFileWriter.write(spec.filename(), out -> format.write(snapshot, out));
     }
 }

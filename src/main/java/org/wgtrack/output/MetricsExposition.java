@@ -1,6 +1,7 @@
 package org.wgtrack.output;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
-import java.util.stream.Collectors;
 import org.wgtrack.track.PeerState;
 import org.wgtrack.wg.AllowedIp;
 import org.wgtrack.wg.Endpoint;
@@ -126,27 +126,39 @@ public final class MetricsExposition {
         return skipped;
     }
 
-    public void write(Writer out, boolean openMetrics) throws IOException {
+    /** The exposition as text, to a Writer; IOException only from it. */
+    public void write(Writer writer, boolean openMetrics) throws IOException {
+        write(new MetricsText(writer), openMetrics);
+    }
+
+    /** The exposition as UTF-8, to a stream that is left open; IOException only from it. */
+    public void write(OutputStream stream, boolean openMetrics) throws IOException {
+        MetricsText text = new MetricsText(stream);
+        write(text, openMetrics);
+        text.finish();
+    }
+
+    private void write(MetricsText out, boolean openMetrics) throws IOException {
         Snapshot s = snapshot;
         if (openMetrics) {
-            out.write("# TYPE wgtrack_build info\n# HELP wgtrack_build The wgtrack build serving these metrics\n");
+            out.ascii("# TYPE wgtrack_build info\n# HELP wgtrack_build The wgtrack build serving these metrics\n");
         } else {
-            out.write("# HELP wgtrack_build_info The wgtrack build serving these metrics\n# TYPE wgtrack_build_info gauge\n");
+            out.ascii("# HELP wgtrack_build_info The wgtrack build serving these metrics\n# TYPE wgtrack_build_info gauge\n");
         }
-        out.write("wgtrack_build_info{java_version=\"");
-        escaped(out, build.javaVersion());
-        out.write("\",revision=\"");
-        escaped(out, build.revision());
-        out.write("\",version=\"");
-        escaped(out, build.version());
-        out.write("\"} 1\n");
+        out.ascii("wgtrack_build_info{java_version=\"");
+        out.label(build.javaVersion());
+        out.ascii("\",revision=\"");
+        out.label(build.revision());
+        out.ascii("\",version=\"");
+        out.label(build.version());
+        out.ascii("\"} 1\n");
         if (s.cycleDuration().isPresent()) {
             header(out, openMetrics, "wgtrack_cycle_duration_seconds", "gauge", "How long the previous complete cycle took");
-            out.write("wgtrack_cycle_duration_seconds ");
+            out.ascii("wgtrack_cycle_duration_seconds ");
             value(out, s.cycleDuration().get().toNanos() / 1e9);
         }
         header(out, openMetrics, "wgtrack_live_state_read_success", "gauge", "1 when this cycle's wg show all dump succeeded, else 0");
-        out.write("wgtrack_live_state_read_success ");
+        out.ascii("wgtrack_live_state_read_success ");
         value(out, s.liveStateOk() ? 1 : 0);
         if (byLabels.length > 0) {
             writePeerMetrics(out, openMetrics);
@@ -157,20 +169,20 @@ public final class MetricsExposition {
         RESOLUTION_RESULTS.forEach(r -> results.put(r, 0L));
         results.putAll(s.resolutions());
         for (Map.Entry<String, Long> result : results.entrySet()) {
-            out.write("wgtrack_resolutions_total{result=\"");
-            escaped(out, result.getKey());
-            out.write("\"} ");
+            out.ascii("wgtrack_resolutions_total{result=\"");
+            out.label(result.getKey());
+            out.ascii("\"} ");
             value(out, result.getValue());
         }
         if (!s.hookEvents().isEmpty()) {
             counterHeader(out, openMetrics, "wgtrack_hook_events", "Events handed to each hook since start or reload, by result");
             for (Map.Entry<String, Map<String, Long>> hook : new TreeMap<>(s.hookEvents()).entrySet()) {
                 for (Map.Entry<String, Long> result : new TreeMap<>(hook.getValue()).entrySet()) {
-                    out.write("wgtrack_hook_events_total{hook=\"");
-                    escaped(out, hook.getKey());
-                    out.write("\",result=\"");
-                    escaped(out, result.getKey());
-                    out.write("\"} ");
+                    out.ascii("wgtrack_hook_events_total{hook=\"");
+                    out.label(hook.getKey());
+                    out.ascii("\",result=\"");
+                    out.label(result.getKey());
+                    out.ascii("\"} ");
                     value(out, result.getValue());
                 }
             }
@@ -187,7 +199,7 @@ public final class MetricsExposition {
             writePrometheusWireguardExporter(out, openMetrics);
         }
         if (openMetrics) {
-            out.write("# EOF\n");
+            out.ascii("# EOF\n");
         }
     }
 
@@ -202,7 +214,7 @@ public final class MetricsExposition {
      * wireguard_sent_bytes_total{interface="wg0",public_key="k8Yz…=",allowed_ips="10.10.0.2/32",friendly_name="laptop"} 2048
      * </pre>
      */
-    private void writePrometheusWireguardExporter(Writer out, boolean openMetrics) throws IOException {
+    private void writePrometheusWireguardExporter(MetricsText out, boolean openMetrics) throws IOException {
         counterHeader(out, openMetrics, "wireguard_sent_bytes", "Bytes sent to the peer");
         exporterSeries(out, "wireguard_sent_bytes_total", PeerSnapshot::txBytes);
         counterHeader(out, openMetrics, "wireguard_received_bytes", "Bytes received from the peer");
@@ -211,43 +223,43 @@ public final class MetricsExposition {
         exporterSeries(out, "wireguard_latest_handshake_seconds", PeerSnapshot::latestHandshakeEpochSeconds);
     }
 
-    private void exporterSeries(Writer out, String name, ToLongFunction<PeerSnapshot> value) throws IOException {
+    private void exporterSeries(MetricsText out, String name, ToLongFunction<PeerSnapshot> value) throws IOException {
         for (PeerSnapshot p : byLabels) {
-            out.write(name);
-            out.write("{interface=\"");
-            escaped(out, p.interfaceName());
-            out.write("\",public_key=\"");
-            out.write(p.publicKey().base64());
-            out.write("\",allowed_ips=\"");
-            escaped(out, p.allowedIps().isEmpty() ? "(none)" : allowedIps(p));
-            out.write('"');
+            out.ascii(name);
+            out.ascii("{interface=\"");
+            out.label(p.interfaceName());
+            out.ascii("\",public_key=\"");
+            out.ascii(p.publicKey().base64());
+            out.ascii("\",allowed_ips=\"");
+            out.label(p.allowedIps().isEmpty() ? "(none)" : allowedIps(p));
+            out.ascii('"');
             if (p.name().isPresent() && !p.name().get().isEmpty()) {
-                out.write(",friendly_name=\"");
-                escaped(out, p.name().get());
-                out.write('"');
+                out.ascii(",friendly_name=\"");
+                out.label(p.name().get());
+                out.ascii('"');
             }
-            out.write("} ");
-            out.write(Long.toString(value.applyAsLong(p)));
-            out.write('\n');
+            out.ascii("} ");
+            out.ascii(Long.toString(value.applyAsLong(p)));
+            out.ascii('\n');
         }
     }
 
-    private void writePeerMetrics(Writer out, boolean openMetrics) throws IOException {
+    private void writePeerMetrics(MetricsText out, boolean openMetrics) throws IOException {
         if (openMetrics) {
-            out.write("# TYPE wgtrack_peer info\n# HELP wgtrack_peer Endpoints and allowed ips of the peer\n");
+            out.ascii("# TYPE wgtrack_peer info\n# HELP wgtrack_peer Endpoints and allowed ips of the peer\n");
         } else {
-            out.write("# HELP wgtrack_peer_info Endpoints and allowed ips of the peer\n# TYPE wgtrack_peer_info gauge\n");
+            out.ascii("# HELP wgtrack_peer_info Endpoints and allowed ips of the peer\n# TYPE wgtrack_peer_info gauge\n");
         }
         for (PeerSnapshot p : byInfoLabels) {
-            out.write("wgtrack_peer_info{allowed_ips=\"");
-            escaped(out, allowedIps(p));
-            out.write("\",config_endpoint=\"");
-            escaped(out, endpoint(p.configEndpoint()));
-            out.write("\",endpoint=\"");
-            escaped(out, endpoint(p.endpoint()));
-            out.write("\",");
+            out.ascii("wgtrack_peer_info{allowed_ips=\"");
+            out.label(allowedIps(p));
+            out.ascii("\",config_endpoint=\"");
+            out.label(endpoint(p.configEndpoint()));
+            out.ascii("\",endpoint=\"");
+            out.label(endpoint(p.endpoint()));
+            out.ascii("\",");
             peerLabels(out, p);
-            out.write("} 1\n");
+            out.ascii("} 1\n");
         }
         counter(out, openMetrics, "wgtrack_peer_endpoint_updates", "Endpoint changes wgtrack made for the peer since it started",
                 PeerSnapshot::endpointUpdates);
@@ -260,11 +272,11 @@ public final class MetricsExposition {
         header(out, openMetrics, "wgtrack_peer_state", "gauge", "1 for the peer's current state, 0 for the others");
         for (PeerSnapshot p : byLabels) {
             for (PeerState state : STATES_BY_LABEL) {
-                out.write("wgtrack_peer_state{");
+                out.ascii("wgtrack_peer_state{");
                 peerLabels(out, p);
-                out.write(",state=\"");
-                out.write(state.label());
-                out.write("\"} ");
+                out.ascii(",state=\"");
+                out.ascii(state.label());
+                out.ascii("\"} ");
                 value(out, state == p.state() ? 1 : 0);
             }
         }
@@ -272,7 +284,7 @@ public final class MetricsExposition {
     }
 
     // Every state of every interface that has peers, zeros included, so sums and alerts see a series.
-    private void writePeerCounts(Writer out, boolean openMetrics) throws IOException {
+    private void writePeerCounts(MetricsText out, boolean openMetrics) throws IOException {
         Map<String, long[]> byInterface = new TreeMap<>();
         for (PeerSnapshot p : byLabels) {
             byInterface.computeIfAbsent(p.interfaceName(), i -> new long[STATES_BY_LABEL.length])[labelIndex(p.state())]++;
@@ -283,11 +295,11 @@ public final class MetricsExposition {
         header(out, openMetrics, "wgtrack_peers", "gauge", "Tracked peers by interface and state");
         for (Map.Entry<String, long[]> counts : byInterface.entrySet()) {
             for (int i = 0; i < STATES_BY_LABEL.length; i++) {
-                out.write("wgtrack_peers{interface=\"");
-                escaped(out, counts.getKey());
-                out.write("\",state=\"");
-                out.write(STATES_BY_LABEL[i].label());
-                out.write("\"} ");
+                out.ascii("wgtrack_peers{interface=\"");
+                out.label(counts.getKey());
+                out.ascii("\",state=\"");
+                out.ascii(STATES_BY_LABEL[i].label());
+                out.ascii("\"} ");
                 value(out, counts.getValue()[i]);
             }
         }
@@ -302,28 +314,28 @@ public final class MetricsExposition {
         throw new AssertionError(state);
     }
 
-    private void gauge(Writer out, boolean openMetrics, String name, String help, ToDoubleFunction<PeerSnapshot> value) throws IOException {
+    private void gauge(MetricsText out, boolean openMetrics, String name, String help, ToDoubleFunction<PeerSnapshot> value) throws IOException {
         header(out, openMetrics, name, "gauge", help);
         series(out, name, value);
     }
 
-    private void counter(Writer out, boolean openMetrics, String name, String help, ToDoubleFunction<PeerSnapshot> value) throws IOException {
+    private void counter(MetricsText out, boolean openMetrics, String name, String help, ToDoubleFunction<PeerSnapshot> value) throws IOException {
         counterHeader(out, openMetrics, name, help);
         series(out, name + "_total", value);
     }
 
-    private void series(Writer out, String name, ToDoubleFunction<PeerSnapshot> value) throws IOException {
+    private void series(MetricsText out, String name, ToDoubleFunction<PeerSnapshot> value) throws IOException {
         for (PeerSnapshot p : byLabels) {
-            out.write(name);
-            out.write('{');
+            out.ascii(name);
+            out.ascii('{');
             peerLabels(out, p);
-            out.write("} ");
+            out.ascii("} ");
             value(out, value.applyAsDouble(p));
         }
     }
 
     /** A gauge only some peers have; the family is left out when none has it, as the client does. */
-    private void optionalGauge(Writer out, boolean openMetrics, String name, String help,
+    private void optionalGauge(MetricsText out, boolean openMetrics, String name, String help,
                                Function<PeerSnapshot, Optional<Double>> value) throws IOException {
         boolean headerWritten = false;
         for (PeerSnapshot p : byLabels) {
@@ -335,73 +347,74 @@ public final class MetricsExposition {
                 header(out, openMetrics, name, "gauge", help);
                 headerWritten = true;
             }
-            out.write(name);
-            out.write('{');
+            out.ascii(name);
+            out.ascii('{');
             peerLabels(out, p);
-            out.write("} ");
+            out.ascii("} ");
             value(out, v.get());
         }
     }
 
-    static void header(Writer out, boolean openMetrics, String name, String type, String help) throws IOException {
+    static void header(MetricsText out, boolean openMetrics, String name, String type, String help) throws IOException {
         if (openMetrics) {
-            out.write("# TYPE " + name + " " + type + "\n# HELP " + name + " " + help + "\n");
+            out.ascii("# TYPE " + name + " " + type + "\n# HELP " + name + " " + help + "\n");
         } else {
-            out.write("# HELP " + name + " " + help + "\n# TYPE " + name + " " + type + "\n");
+            out.ascii("# HELP " + name + " " + help + "\n# TYPE " + name + " " + type + "\n");
         }
     }
 
     /** OpenMetrics names the counter family without {@code _total}; the text format names it with. */
-    static void counterHeader(Writer out, boolean openMetrics, String name, String help) throws IOException {
+    static void counterHeader(MetricsText out, boolean openMetrics, String name, String help) throws IOException {
         header(out, openMetrics, openMetrics ? name : name + "_total", "counter", help);
     }
 
-    private static void peerLabels(Writer out, PeerSnapshot p) throws IOException {
-        out.write("interface=\"");
-        escaped(out, p.interfaceName());
-        out.write("\",name=\"");
-        escaped(out, p.name().orElse(""));
-        out.write("\",public_key=\"");
-        out.write(p.publicKey().base64()); // base64: nothing to escape
-        out.write('"');
+    private static void peerLabels(MetricsText out, PeerSnapshot p) throws IOException {
+        out.ascii("interface=\"");
+        out.label(p.interfaceName());
+        out.ascii("\",name=\"");
+        out.label(p.name().orElse(""));
+        out.ascii("\",public_key=\"");
+        out.ascii(p.publicKey().base64()); // base64: nothing to escape
+        out.ascii('"');
     }
 
+    /**
+     * The allowed-ips joined by commas. Most peers have one, whose text the AllowedIp keeps:
+     * then nothing is built, though this runs for every peer of every scrape.
+     */
     private static String allowedIps(PeerSnapshot p) {
-        return p.allowedIps().stream().map(AllowedIp::toString).collect(Collectors.joining(","));
+        List<AllowedIp> ips = p.allowedIps();
+        if (ips.size() <= 1) {
+            return ips.isEmpty() ? "" : ips.get(0).toString();
+        }
+        StringBuilder joined = new StringBuilder();
+        for (AllowedIp ip : ips) {
+            joined.append(joined.length() == 0 ? "" : ",").append(ip.toString());
+        }
+        return joined.toString();
     }
 
+    /** The text the Endpoint keeps, or empty. */
     private static String endpoint(Optional<Endpoint> endpoint) {
-        return endpoint.map(Endpoint::toString).orElse("");
+        return endpoint.isPresent() ? endpoint.get().toString() : "";
     }
 
-    private static void value(Writer out, double value) throws IOException {
+    private static void value(MetricsText out, double value) throws IOException {
         if (value == Double.POSITIVE_INFINITY) {
-            out.write("+Inf");
+            out.ascii("+Inf");
         } else if (value == Double.NEGATIVE_INFINITY) {
-            out.write("-Inf");
+            out.ascii("-Inf");
+        } else if (Double.doubleToRawLongBits(value) == ZERO_BITS) {
+            out.ascii("0.0"); // Double.toString's text, without its conversion: the state series are mostly 0 and 1
+        } else if (value == 1) {
+            out.ascii("1.0");
         } else {
-            out.write(Double.toString(value));
+            out.ascii(Double.toString(value));
         }
-        out.write('\n');
+        out.ascii('\n');
     }
 
-    /** A label value with backslash, double quote and line feed escaped, as both formats require. */
-    static void escaped(Writer out, String value) throws IOException {
-        int from = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            String escape = switch (c) {
-                case '\\' -> "\\\\";
-                case '"' -> "\\\"";
-                case '\n' -> "\\n";
-                default -> null;
-            };
-            if (escape != null) {
-                out.write(value, from, i - from);
-                out.write(escape);
-                from = i + 1;
-            }
-        }
-        out.write(value, from, value.length() - from);
-    }
+    /** +0.0 only: -0.0 equals it but is written {@code -0.0}. */
+    private static final long ZERO_BITS = Double.doubleToRawLongBits(0.0);
+
 }

@@ -4,10 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -363,11 +361,11 @@ public final class PrometheusOutput implements Output {
         }
         exchange.sendResponseHeaders(200, 0); // chunked: the length is not known before the end
         OutputStream body = gzip ? new GZIPOutputStream(exchange.getResponseBody(), 8192) : exchange.getResponseBody();
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8), 16384)) {
+        try (body) {
             if (prepared != null) {
-                prepared.write(out, openMetrics);
+                prepared.write(body, openMetrics); // buffered inside, as UTF-8
             } else if (openMetrics) {
-                out.write("# EOF\n");
+                body.write("# EOF\n".getBytes(StandardCharsets.US_ASCII));
             }
         }
     }

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +105,9 @@ public final class StatusDocument {
             }
             json.writeEndObject();
             json.writeArrayFieldStart("peers");
+            InterfaceName interfaceName = new InterfaceName();
             for (PeerSnapshot peer : snapshot.peers()) {
-                writePeer(json, peer);
+                writePeer(json, peer, interfaceName);
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -112,14 +115,22 @@ public final class StatusDocument {
         out.write('\n');
     }
 
-    private static void writePeer(JsonGenerator json, PeerSnapshot peer) throws IOException {
+    private static void writePeer(JsonGenerator json, PeerSnapshot peer, InterfaceName interfaceName) throws IOException {
         json.writeStartObject();
-        string(json, Peer.INTERFACE, peer.interfaceName());
+        json.writeFieldName(Peer.INTERFACE);
+        SerializableString encoded = interfaceName.of(peer.interfaceName());
+        if (encoded != null) {
+            json.writeString(encoded);
+        } else {
+            json.writeString(peer.interfaceName());
+        }
         string(json, Peer.PUBLIC_KEY, peer.publicKey().base64());
         string(json, Peer.NAME, peer.name().orElse(null));
-        string(json, Peer.STATE, peer.state().label());
+        json.writeFieldName(Peer.STATE);
+        json.writeString(Peer.STATES[peer.state().ordinal()]);
         bool(json, Peer.IS_UP, peer.isUp());
-        string(json, Peer.HANDSHAKE_STATUS, peer.handshakeStatus().label());
+        json.writeFieldName(Peer.HANDSHAKE_STATUS);
+        json.writeString(Peer.HANDSHAKE_STATUSES[peer.handshakeStatus().ordinal()]);
         number(json, Peer.LATEST_HANDSHAKE, peer.latestHandshakeEpochSeconds());
         json.writeFieldName(Peer.HANDSHAKE_AGE);
         if (peer.handshakeAgeSeconds().isPresent()) {
@@ -186,6 +197,41 @@ public final class StatusDocument {
         static final SerializableString PING_RTT_MS = new SerializedString("ping_rtt_ms");
         static final SerializableString ENDPOINT_UPDATES = new SerializedString("endpoint_updates");
         static final SerializableString LAST_ENDPOINT_CHANGE = new SerializedString("last_endpoint_change");
+        // The labels by ordinal, quoted and encoded once like the names.
+        static final SerializableString[] STATES = Arrays.stream(PeerState.values())
+                .map(s -> new SerializedString(s.label())).toArray(SerializableString[]::new);
+        static final SerializableString[] HANDSHAKE_STATUSES = Arrays.stream(HandshakeStatus.values())
+                .map(s -> new SerializedString(s.label())).toArray(SerializableString[]::new);
+    }
+
+    /**
+     * Interface names, each encoded once per document: a few names serve all the peers. One per
+     * document, so never shared. Only plain printable ASCII (what interface names are) and only
+     * a few: other text is left to the generator, whose escaping of odd text this need not copy.
+     */
+    private static final class InterfaceName {
+        private static final int MAX = 64;
+        private final Map<String, SerializableString> encoded = new HashMap<>();
+
+        /** Null when the generator is to write the name. */
+        SerializableString of(String interfaceName) {
+            SerializableString known = encoded.get(interfaceName);
+            if (known == null && encoded.size() < MAX && isPlain(interfaceName)) {
+                known = new SerializedString(interfaceName);
+                encoded.put(interfaceName, known);
+            }
+            return known;
+        }
+
+        private static boolean isPlain(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Reads a document back; IOException {@code bad status document: …} naming the field. */

@@ -1,7 +1,6 @@
 package org.wgtrack.output;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.wgtrack.wg.AllowedIp;
-import org.wgtrack.wg.Endpoint;
 
 /**
  * {@code compatible_with = wireguard_exporter}: the families of mdlayher/wireguard_exporter (Go,
@@ -86,30 +84,30 @@ final class WireguardExporterFamilies {
         return new WireguardExporterFamilies(devices, byDeviceAndKey, byInfoLabels, sortedIps);
     }
 
-    void write(Writer out, boolean openMetrics) throws IOException {
+    void write(MetricsText out, boolean openMetrics) throws IOException {
         if (devices.length > 0) {
             MetricsExposition.header(out, openMetrics, "wireguard_device_info", "gauge", "Metadata about a device.");
             for (Device d : devices) {
-                out.write("wireguard_device_info{device=\"");
-                MetricsExposition.escaped(out, d.name());
-                out.write("\",public_key=\"");
-                out.write(d.publicKey());
-                out.write("\"} 1\n");
+                out.ascii("wireguard_device_info{device=\"");
+                out.label(d.name());
+                out.ascii("\",public_key=\"");
+                out.ascii(d.publicKey());
+                out.ascii("\"} 1\n");
             }
         }
         if (allowedIps.length > 0) {
             MetricsExposition.header(out, openMetrics, "wireguard_peer_allowed_ips_info", "gauge",
                     "Metadata about each of a peer's allowed IP subnets for a given device.");
             for (AllowedIpSeries ip : allowedIps) {
-                out.write("wireguard_peer_allowed_ips_info{allowed_ips=\"");
-                out.write(ip.allowedIps());
-                out.write("\",device=\"");
-                MetricsExposition.escaped(out, ip.device());
-                out.write("\",family=\"");
-                out.write(ip.family());
-                out.write("\",public_key=\"");
-                out.write(ip.publicKey());
-                out.write("\"} 1\n");
+                out.ascii("wireguard_peer_allowed_ips_info{allowed_ips=\"");
+                out.ascii(ip.allowedIps());
+                out.ascii("\",device=\"");
+                out.label(ip.device());
+                out.ascii("\",family=\"");
+                out.ascii(ip.family());
+                out.ascii("\",public_key=\"");
+                out.ascii(ip.publicKey());
+                out.ascii("\"} 1\n");
             }
         }
         if (byDeviceAndKey.length == 0) {
@@ -118,15 +116,15 @@ final class WireguardExporterFamilies {
         MetricsExposition.header(out, openMetrics, "wireguard_peer_info", "gauge",
                 "Metadata about a peer. The public_key label on peer metrics refers to the peer's public key; not the device's public key.");
         for (PeerSnapshot p : byInfoLabels) {
-            out.write("wireguard_peer_info{device=\"");
-            MetricsExposition.escaped(out, p.interfaceName());
-            out.write("\",endpoint=\"");
-            out.write(endpoint(p));
-            out.write("\",name=\"");
-            MetricsExposition.escaped(out, p.name().orElse(""));
-            out.write("\",public_key=\"");
-            out.write(p.publicKey().base64());
-            out.write("\"} 1\n");
+            out.ascii("wireguard_peer_info{device=\"");
+            out.label(p.interfaceName());
+            out.ascii("\",endpoint=\"");
+            out.text(endpoint(p)); // a hostname could be anything
+            out.ascii("\",name=\"");
+            out.label(p.name().orElse(""));
+            out.ascii("\",public_key=\"");
+            out.ascii(p.publicKey().base64());
+            out.ascii("\"} 1\n");
         }
         MetricsExposition.header(out, openMetrics, "wireguard_peer_last_handshake_seconds", "gauge",
                 "UNIX timestamp for the last handshake with a given peer.");
@@ -137,21 +135,21 @@ final class WireguardExporterFamilies {
         series(out, "wireguard_peer_transmit_bytes_total", PeerSnapshot::txBytes);
     }
 
-    private void series(Writer out, String name, ToLongFunction<PeerSnapshot> value) throws IOException {
+    private void series(MetricsText out, String name, ToLongFunction<PeerSnapshot> value) throws IOException {
         for (PeerSnapshot p : byDeviceAndKey) {
-            out.write(name);
-            out.write("{device=\"");
-            MetricsExposition.escaped(out, p.interfaceName());
-            out.write("\",public_key=\"");
-            out.write(p.publicKey().base64());
-            out.write("\"} ");
-            out.write(GoFloat.of(value.applyAsLong(p)));
-            out.write('\n');
+            out.ascii(name);
+            out.ascii("{device=\"");
+            out.label(p.interfaceName());
+            out.ascii("\",public_key=\"");
+            out.ascii(p.publicKey().base64());
+            out.ascii("\"} ");
+            out.ascii(GoFloat.of(value.applyAsLong(p)));
+            out.ascii('\n');
         }
     }
 
     /** The live endpoint as Go's UDPAddr writes it ({@code [v6]:port}, as wg does); empty for none, not Go's {@code <nil>}. */
     private static String endpoint(PeerSnapshot p) {
-        return p.endpoint().map(Endpoint::toString).orElse("");
+        return p.endpoint().isPresent() ? p.endpoint().get().toString() : ""; // the text the Endpoint keeps
     }
 }

@@ -7,16 +7,34 @@ import java.util.Optional;
  * A peer endpoint as wg(8) and wg-quick write it: {@code host:port}, {@code 192.0.2.1:51820}
  * or {@code [2001:db8::1]:51820}. The host is a hostname or an IP literal; only hostnames
  * are ever re-resolved.
+ *
+ * <p>A value class with a record's API and equality; not a record because it keeps its text, as
+ * {@link AllowedIp} does: the outputs write every peer's endpoints every cycle.
  */
-public record Endpoint(String host, int port) {
+public final class Endpoint {
 
-    public Endpoint {
+    private final String host;
+    private final int port;
+    /** {@link #toString}, built on first use; a race builds an equal String twice, which is harmless. */
+    private String text;
+
+    public Endpoint(String host, int port) {
         if (host == null || host.isEmpty()) {
             throw new IllegalArgumentException("endpoint host is empty");
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("endpoint port out of range (expected 0..65535, got " + port + ")");
         }
+        this.host = host;
+        this.port = port;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
     }
 
     /**
@@ -98,6 +116,21 @@ public record Endpoint(String host, int port) {
     /** The form wg(8) takes and prints: IPv6 hosts in brackets. */
     @Override
     public String toString() {
-        return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+        String t = text;
+        if (t == null) {
+            t = host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+            text = t;
+        }
+        return t;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Endpoint other && host.equals(other.host) && port == other.port;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * host.hashCode() + port;
     }
 }

@@ -1,7 +1,9 @@
 package org.wgtrack.output.bench;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,6 +90,39 @@ public class OutputBench {
         CountingWriter out = new CountingWriter();
         MetricsExposition.of(snapshot, org.wgtrack.output.BuildInfo.running()).write(out, false);
         return out.count;
+    }
+
+    /** What InfluxOutput.write streams into its file, into a buffered stream that drops the bytes. */
+    @Benchmark
+    public long influxFile() throws IOException {
+        CountingStream sink = new CountingStream();
+        try (OutputStream out = new BufferedOutputStream(sink, 16384)) {
+            influx.write(snapshot, out);
+        }
+        return sink.count;
+    }
+
+    /** A whole /metrics scrape as PrometheusOutput serves it: the exposition as UTF-8 bytes. */
+    @Benchmark
+    public long prometheusScrapeBytes() throws IOException {
+        CountingStream sink = new CountingStream();
+        MetricsExposition exposition = MetricsExposition.of(snapshot, org.wgtrack.output.BuildInfo.running());
+        exposition.write(sink, false);
+        return sink.count;
+    }
+
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
+        }
     }
 
     private static final class CountingWriter extends Writer {

@@ -1,0 +1,340 @@
+package org.wgtrack.output;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.wgtrack.text.PlainDecimal;
+import org.wgtrack.wg.Endpoint;
+
+/**
+ * InfluxLineFormat as it was before its fast paths, kept as the reference that
+ * {@code InfluxLineFormatEquivalenceTest} compares the new output with.
+ *
+ * <p>Renders a snapshot as InfluxDB line protocol, one line per peer plus one daemon line:
+ * <pre>
+ * wgtrack,interface=wg0,name=laptop\ anna,peer=k8Yz…= transfer_rx=1024i,transfer_tx=2048i,status="up:ok",is_up=1i,latest_handshake=1700000000i,handshake_age=12i,handshake_status="ok",endpoint="192.0.2.1:51820",ping_rtt_ms=1.25,endpoint_updates=0i 1700000012000000000
+ * wgtrack_daemon live_state_ok=1i,peers=1i 1700000012000000000
+ * </pre>
+ * Tags are in key order (what InfluxDB prefers); {@code name} only when known, fields
+ * {@code handshake_age}, {@code endpoint}, {@code ping_rtt_ms} only when there is a value.
+ * When the live-state read failed there are no peer lines, only the daemon line with
+ * {@code live_state_ok=0i} and {@code live_state_error}.
+ *
+ * <p>Escaping follows InfluxDB 1.x's parser: in measurement, tag keys and tag values a comma,
+ * space or equals sign gets a backslash; other backslashes stay as they are (InfluxDB keeps
+ * them literally and unescapes only {@code \,}, {@code \ } and {@code \=}). Backslashes at the
+ * end of a tag value cannot be stored (InfluxDB would read the separator after them as escaped)
+ * and are dropped; a name that is left empty is left out.
+ * String fields escape double quote and backslash. Control characters (newline, tab, …)
+ * cannot travel in line protocol and become spaces.
+ *
+ * <p>Not thread-safe: an instance reuses its text buffer from one {@link #format} to the next.
+ */
+final class LegacyInfluxLineFormat {
+
+    static final String MEASUREMENT = "wgtrack";
+    static final String DAEMON_MEASUREMENT = "wgtrack_daemon";
+    /** Compiled once: escape runs for every tag value of every peer, every cycle. */
+    private static final Pattern TRAILING_BACKSLASHES = Pattern.compile("\\\\+$");
+
+    // The constant parts of a line, escaped once here rather than for every peer of every cycle.
+    private static final String PEER_LINE_START = escapeMeasurement(MEASUREMENT) + "," + escapeTag("interface") + "=";
+    private static final String NAME_TAG = "," + escapeTag("name") + "=";
+    private static final String PEER_TAG = "," + escapeTag("peer") + "=";
+    private static final String DAEMON_LINE_START = escapeMeasurement(DAEMON_MEASUREMENT) + " ";
+    static final String TELEGRAF_DEVICE = "wireguard_device";
+    static final String TELEGRAF_PEER = "wireguard_peer";
+    private static final String TELEGRAF_DEVICE_START = TELEGRAF_DEVICE + ",name=";
+    private static final String TELEGRAF_PEER_START = TELEGRAF_PEER + ",device=";
+    private static final String PUBLIC_KEY_TAG = ",public_key=";
+
+    private final CounterType counterType;
+    private final InfluxSchema schema;
+    /**
+     * Kept from cycle to cycle and handed on whenever it holds {@link #CHUNK} characters, so it
+     * neither grows with the peers nor is allocated again. One format at a time: one output uses it.
+     */
+    private final StringBuilder text = new StringBuilder(CHUNK + 1024);
+    private static final int CHUNK = 16384;
+
+    LegacyInfluxLineFormat(CounterType counterType) {
+        this(counterType, InfluxSchema.WGTRACK);
+    }
+
+    LegacyInfluxLineFormat(CounterType counterType, InfluxSchema schema) {
+        this.counterType = counterType;
+        this.schema = schema;
+    }
+
+    public String format(Snapshot snapshot) {
+        StringWriter out = new StringWriter();
+        try {
+            write(snapshot, out);
+        } catch (IOException e) {
+            throw new AssertionError("a StringWriter does not fail", e);
+        }
+        return out.toString();
+    }
+
+    /** The lines of {@link #format}, handed to {@code writer} a chunk at a time; IOException only from it. */
+    public void write(Snapshot snapshot, Writer writer) throws IOException {
+        StringBuilder out = text;
+        out.setLength(0);
+        String timestamp = Long.toString(epochNanos(snapshot.takenAt()));
+        if (schema == InfluxSchema.TELEGRAF) {
+            appendTelegrafDevices(out, snapshot, timestamp);
+        }
+        for (PeerSnapshot peer : snapshot.peers()) {
+            if (schema == InfluxSchema.TELEGRAF) {
+                appendTelegrafPeer(out, peer);
+                out.append(' ').append(timestamp).append('\n');
+            }
+            appendPeer(out, peer);
+            out.append(' ').append(timestamp).append('\n');
+            if (out.length() >= CHUNK) {
+                writer.append(out);
+                out.setLength(0);
+            }
+        }
+        out.append(DAEMON_LINE_START);
+        integer(out, "live_state_ok=", snapshot.liveStateOk() ? 1 : 0);
+        integer(out, ",peers=", snapshot.peers().size());
+        if (snapshot.liveStateError().isPresent()) {
+            string(out, ",live_state_error=", snapshot.liveStateError().get());
+        }
+        if (snapshot.cycleDuration().isPresent()) {
+            out.append(",cycle_duration_seconds=");
+            PlainDecimal.append(out, snapshot.cycleDuration().get().toNanos(), 9);
+        }
+        out.append(' ').append(timestamp).append('\n');
+        writer.append(out);
+        out.setLength(0);
+    }
+
+    /**
+     * Telegraf's {@code wireguard_device}, one line per tracked interface of the live state, in
+     * the order wg printed them, with its tracked peers counted (0 for none, as Telegraf writes):
+     * {@code wireguard_device,name=wg0 firewall_mark=0i,listen_port=51820i,peers=2i 1700000012000000000}.
+     * Telegraf writes the fields in two lines of one series and time, InfluxDB stores them alike.
+     * Its {@code type} tag is left out: wg's dump does not say whether the kernel or a userspace
+     * implementation runs the interface. Integers always carry {@code i}, as Telegraf writes them,
+     * whatever {@code counter_type}.
+     */
+    private static void appendTelegrafDevices(StringBuilder out, Snapshot snapshot, String timestamp) {
+        Map<String, Long> peers = new HashMap<>();
+        for (PeerSnapshot peer : snapshot.peers()) {
+            peers.merge(peer.interfaceName(), 1L, Long::sum);
+        }
+        for (InterfaceSnapshot device : snapshot.interfaces()) {
+            out.append(TELEGRAF_DEVICE_START);
+            appendTag(out, device.name());
+            // wgctrl reports 0 for no fwmark and for no listen port, and Telegraf writes what it reports
+            out.append(" firewall_mark=").append(device.firewallMark().orElse(0)).append('i');
+            out.append(",listen_port=").append(device.listenPort().orElse(0)).append('i');
+            out.append(",peers=").append(peers.getOrDefault(device.name(), 0L)).append('i');
+            out.append(' ').append(timestamp).append('\n');
+        }
+    }
+
+    /**
+     * Telegraf's {@code wireguard_peer}: tags {@code device} and {@code public_key}; fields
+     * {@code allowed_ips} (how many), {@code allowed_peer_cidr} (them, comma-separated; only when
+     * there are some), {@code endpoint} (the live one; only when there is one),
+     * {@code last_handshake_time_ns} (unix nanoseconds, from wg's whole seconds; 0 = never),
+     * {@code rx_bytes}, {@code tx_bytes}:
+     * {@code wireguard_peer,device=wg0,public_key=k8Yz…= allowed_ips=2i,allowed_peer_cidr="10.10.0.2/32,fd00::2/128",endpoint="192.0.2.1:51820",last_handshake_time_ns=1700000000000000000i,rx_bytes=1024i,tx_bytes=2048i}.
+     * Telegraf's {@code persistent_keepalive_interval_ns} and {@code protocol_version} are left
+     * out: the snapshot does not hold them.
+     */
+    private static void appendTelegrafPeer(StringBuilder out, PeerSnapshot peer) {
+        out.append(TELEGRAF_PEER_START);
+        appendTag(out, peer.interfaceName());
+        out.append(PUBLIC_KEY_TAG);
+        appendTag(out, peer.publicKey().base64());
+        out.append(" allowed_ips=").append(peer.allowedIps().size()).append('i');
+        if (!peer.allowedIps().isEmpty()) {
+            out.append(",allowed_peer_cidr=\"");
+            for (int i = 0; i < peer.allowedIps().size(); i++) {
+                out.append(i == 0 ? "" : ",").append(peer.allowedIps().get(i)); // addresses: nothing to escape
+            }
+            out.append('"');
+        }
+        if (peer.endpoint().isPresent()) {
+            endpoint(out, ",endpoint=", peer.endpoint().get());
+        }
+        out.append(",last_handshake_time_ns=").append(Math.multiplyExact(peer.latestHandshakeEpochSeconds(), 1_000_000_000L)).append('i');
+        out.append(",rx_bytes=").append(peer.rxBytes()).append('i');
+        out.append(",tx_bytes=").append(peer.txBytes()).append('i');
+    }
+
+    /** Tags in key order, then the fields; written straight into {@code out}, no text per value. */
+    private void appendPeer(StringBuilder out, PeerSnapshot peer) {
+        out.append(PEER_LINE_START);
+        appendTag(out, peer.interfaceName());
+        if (peer.name().isPresent()) {
+            int before = out.length();
+            out.append(NAME_TAG);
+            int valueStart = out.length();
+            appendTag(out, peer.name().get());
+            if (out.length() == valueStart) {
+                out.setLength(before); // nothing left of the name after escaping: leave the tag out
+            }
+        }
+        out.append(PEER_TAG);
+        appendTag(out, peer.publicKey().base64());
+        integer(out, " transfer_rx=", peer.rxBytes());
+        integer(out, ",transfer_tx=", peer.txBytes());
+        string(out, ",status=", peer.state().label());
+        integer(out, ",is_up=", peer.isUp() ? 1 : 0);
+        integer(out, ",latest_handshake=", peer.latestHandshakeEpochSeconds());
+        if (peer.handshakeAgeSeconds().isPresent()) {
+            integer(out, ",handshake_age=", peer.handshakeAgeSeconds().getAsLong());
+        }
+        string(out, ",handshake_status=", peer.handshakeStatus().label());
+        if (peer.endpoint().isPresent()) {
+            endpoint(out, ",endpoint=", peer.endpoint().get());
+        }
+        if (peer.pingRoundTrip().isPresent()) {
+            out.append(",ping_rtt_ms=");
+            PlainDecimal.append(out, peer.pingRoundTrip().get().toNanos(), 6);
+        }
+        integer(out, ",endpoint_updates=", peer.endpointUpdates());
+    }
+
+    /** {@code keyAndEquals} is a field key that needs no escaping (they are all constants here). */
+    private void integer(StringBuilder out, String keyAndEquals, long value) {
+        out.append(keyAndEquals).append(value);
+        if (counterType == CounterType.INTEGER) {
+            out.append('i');
+        }
+    }
+
+    private static void string(StringBuilder out, String keyAndEquals, String value) {
+        out.append(keyAndEquals).append('"');
+        appendStringField(out, value);
+        out.append('"');
+    }
+
+    /** Endpoint.toString() in pieces: escaping works per character, so the result is the same. */
+    private static void endpoint(StringBuilder out, String keyAndEquals, Endpoint endpoint) {
+        out.append(keyAndEquals).append('"');
+        boolean ipv6 = endpoint.host().indexOf(':') >= 0;
+        if (ipv6) {
+            out.append('[');
+        }
+        appendStringField(out, endpoint.host());
+        if (ipv6) {
+            out.append(']');
+        }
+        out.append(':').append(endpoint.port()).append('"');
+    }
+
+    static long epochNanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    }
+
+    /** Measurement names: comma and space escaped. */
+    static String escapeMeasurement(String name) {
+        return escape(name, ", ");
+    }
+
+    /** Tag keys, tag values and field keys: comma, equals sign and space escaped. */
+    static String escapeTag(String text) {
+        return escape(text, ", =");
+    }
+
+    private static String escape(String text, String specials) {
+        // InfluxDB 1.x takes any character preceded by a backslash as escaped, so a trailing
+        // backslash would swallow the separator after the value: it cannot be stored and is dropped.
+        String clean = withoutControlCharacters(text);
+        if (clean.indexOf('\\') >= 0) { // no backslash, nothing for the pattern to remove
+            clean = TRAILING_BACKSLASHES.matcher(clean).replaceFirst("");
+        }
+        StringBuilder out = new StringBuilder(clean.length() + 8);
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if (specials.indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** {@link #escapeTag} appended; one pass without copies unless there is something to clean. */
+    private static void appendTag(StringBuilder out, String text) {
+        if (needsCleaning(text)) {
+            out.append(escapeTag(text));
+            return;
+        }
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == ' ' || c == '=') {
+                out.append(text, from, i).append('\\');
+                from = i;
+            }
+        }
+        out.append(text, from, text.length());
+    }
+
+    /** {@link #escapeStringField} appended, the same way. */
+    private static void appendStringField(StringBuilder out, String text) {
+        if (needsCleaning(text)) {
+            out.append(escapeStringField(text));
+            return;
+        }
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                out.append(text, from, i).append('\\');
+                from = i;
+            }
+        }
+        out.append(text, from, text.length());
+    }
+
+    /** Control characters or backslashes: the rare case, left to the general escape methods. */
+    private static boolean needsCleaning(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** String field values: double quote and backslash escaped. */
+    static String escapeStringField(String text) {
+        String clean = withoutControlCharacters(text);
+        StringBuilder out = new StringBuilder(clean.length() + 8);
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static String withoutControlCharacters(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+}
