@@ -156,8 +156,8 @@ public final class OsProcessRunner implements ProcessRunner {
 
         Capture(int limit, int expected) {
             this.limit = limit;
-            int first = expected <= 0 ? FIRST_CHUNK : expected + expected / 16 + FIRST_CHUNK;
-            this.current = new byte[Math.min(first, limit)];
+            long first = expected <= 0 ? FIRST_CHUNK : expected + expected / 16L + FIRST_CHUNK;
+            this.current = new byte[(int) Math.min(first, limit)];
         }
 
         /** Reads what the pipe holds without blocking; true if anything was read. Bytes beyond the limit are dropped. */

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OsProcessRunnerTest {
 
@@ -40,6 +42,19 @@ class OsProcessRunnerTest {
 
         assertThat(result.stdout()).hasSize(3_000_000);
         assertThat(result.stderr()).isEqualTo("e".repeat(OsProcessRunner.MAX_STDERR_BYTES) + "\n[stderr cut after 64 KiB]");
+    }
+
+    /** The size expected only sizes the first buffer: output shorter, as long or longer than it reads the same. */
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 0, 1, 1000, 96_896, 96_897, 96_898, 500_000, Integer.MAX_VALUE})
+    void anExpectedSizeChangesNothingButTheBuffer(int expected) throws Exception {
+        List<String> command = List.of("/bin/sh", "-c", "seq 1 18000; echo é");
+        String whole = runner.run(command, Duration.ofSeconds(10)).stdout();
+
+        ProcessResult result = runner.run(command, Duration.ofSeconds(10), expected);
+
+        assertThat(whole).hasSize(96_896).endsWith("18000\né\n");
+        assertThat(result).isEqualTo(new ProcessResult(0, whole, ""));
     }
 
     @Test
