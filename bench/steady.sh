@@ -24,6 +24,12 @@ hz=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 tasks() { ls "/proc/$1/task" | sort | tr '\n' ' '; }
 cpu_nanos() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f\n", s}'; }
+# One line per thread: id, name (spaces as _), CPU nanoseconds so far.
+thread_nanos() {
+    for task in /proc/"$1"/task/*; do
+        printf '%s %s %s\n' "${task##*/}" "$(tr ' ' _ < "$task/comm")" "$(awk '{print $1}' "$task/schedstat")"
+    done 2>/dev/null | sort
+}
 cycles_run() { wc -l < "$work/cycles"; }
 
 for peers in "$@"; do
@@ -40,9 +46,9 @@ for peers in "$@"; do
         pid=$!
         sleep "$warmup"
         kill -0 "$pid" 2>/dev/null || { echo "wgtrack died:"; cat "$work/log"; exit 1; }
-        from_cycle=$(cycles_run); from_ticks=$(cpu_ticks "$pid"); from_tasks=$(tasks "$pid"); from_nanos=$(cpu_nanos "$pid")
+        from_cycle=$(cycles_run); from_ticks=$(cpu_ticks "$pid"); from_tasks=$(tasks "$pid"); from_nanos=$(cpu_nanos "$pid"); thread_nanos "$pid" > "$work/threads.before"
         sleep "$window"
-        to_cycle=$(cycles_run); to_ticks=$(cpu_ticks "$pid"); to_tasks=$(tasks "$pid"); to_nanos=$(cpu_nanos "$pid")
+        to_cycle=$(cycles_run); to_ticks=$(cpu_ticks "$pid"); to_tasks=$(tasks "$pid"); to_nanos=$(cpu_nanos "$pid"); thread_nanos "$pid" > "$work/threads.after"
         rss=$(awk '/^VmRSS:/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
         threads=$(echo "$to_tasks" | wc -w)
         kill -TERM "$pid"
@@ -56,6 +62,11 @@ for peers in "$@"; do
         fi
         printf '%6d peers, %-6s outputs: %s ms per cycle (ticks), %s ms (schedstat), %d cycles, VmRSS %s MiB, %d threads\n' \
             "$peers" "$set" "$ticks_ms" "$exact_ms" "$cycles" "$rss" "$threads"
+        # The busiest threads: "java" is the cycle thread, "VM Thread" runs the serial collector.
+        join "$work/threads.before" "$work/threads.after" | awk -v c="$cycles" '
+            { d[$2] += ($5 - $3) / 1e6 / c }
+            END { for (t in d) if (d[t] >= 0.01) printf "%.2f %s\n", d[t], t }' | sort -rn | head -4 |
+            awk '{ printf "%s%s %s ms", (NR > 1 ? ", " : "        by thread: "), $2, $1 } END { print "" }'
         if grep -q "WARNING\|ERROR\|<[0-4]>" "$work/log"; then
             echo "warnings/errors logged:"
             grep "WARNING\|ERROR\|<[0-4]>" "$work/log" | head -5
