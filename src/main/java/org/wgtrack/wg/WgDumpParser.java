@@ -74,6 +74,8 @@ public final class WgDumpParser {
 
     private final int maxPeers;
     private final Reading previous;
+    /** The last reading's interfaces by name (the first line of a name, as the outputs took it). */
+    private final Map<String, InterfaceStatus> previousInterfaces = new HashMap<>();
 
     /**
      * A parse's result and what the next parse compares against: for every peer, the text of
@@ -92,6 +94,7 @@ public final class WgDumpParser {
         this.warnings = warnings;
         this.maxPeers = maxPeers;
         this.previous = previous;
+        previous.state().interfaces().forEach(i -> previousInterfaces.putIfAbsent(i.name(), i));
     }
 
     /** @throws TooManyPeersException when the dump has more than {@link #MAX_PEERS} peer lines */
@@ -195,20 +198,11 @@ public final class WgDumpParser {
         }
         // wg prints 0 while the interface does not listen (no private key yet).
         Draft draft = new Draft(name, publicKey, port == 0 ? OptionalInt.empty() : OptionalInt.of((int) port), fwmark,
-                previousPeers(name), previous.addressColumns().getOrDefault(name, List.of()));
+                previousInterfaces.containsKey(name) ? previousInterfaces.get(name).peers() : List.of(),
+                previous.addressColumns().getOrDefault(name, List.of()));
         interfaces.add(draft);
         byName.put(name, draft);
         current = draft;
-    }
-
-    /** The last reading's peers of the interface (its first line of that name, as the outputs took it). */
-    private List<PeerStatus> previousPeers(String name) {
-        for (InterfaceStatus iface : previous.state().interfaces()) {
-            if (iface.name().equals(name)) {
-                return iface.peers();
-            }
-        }
-        return List.of();
     }
 
     private OptionalLong fwmark() throws BadLine {

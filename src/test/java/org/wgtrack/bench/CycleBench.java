@@ -73,9 +73,9 @@ import org.wgtrack.wg.WgDumpParser;
  * <ul>
  * <li>{@code outputs=none}: no outputs; {@code outputs=files}: influx and json files on tmpfs
  *     ({@code /dev/shm} when present) and a Prometheus server on 127.0.0.1 (nobody scrapes).</li>
- * <li>{@code dump=live}: wg returns a prebuilt live state; {@code dump=text}: wg parses a
- *     prebuilt {@code wg show all dump} text every cycle, as the real {@code WgCommand} does
- *     with wg's output (the process itself is not counted).</li>
+ * <li>{@code dump=live}: wg returns a prebuilt live state; {@code dump=text}: wg reads a
+ *     prebuilt {@code wg show all dump} text every cycle against its last reading, as the real
+ *     {@code WgCommand} does with wg's output (the process itself is not counted).</li>
  * </ul>
  *
  * <p>Forks run with the launcher's JVM flags (C1 only, serial GC, 64 MiB heap): the figure is
@@ -221,12 +221,21 @@ public class CycleBench {
     }
 
     /** wg whose dump parses wg's text every cycle, as WgCommand does with the process's output. */
-    record TextWg(String text) implements Wg {
+    /** Reads the text against its last reading, as {@code WgCommand} reads wg's output. */
+    static final class TextWg implements Wg {
+        private final String text;
+        private WgDumpParser.Reading last = WgDumpParser.Reading.NONE;
+
+        TextWg(String text) {
+            this.text = text;
+        }
+
         @Override
         public LiveState dump() {
-            return WgDumpParser.parse(text, warning -> {
+            last = WgDumpParser.read(text, warning -> {
                 throw new IllegalStateException(warning);
-            });
+            }, last);
+            return last.state();
         }
 
         @Override

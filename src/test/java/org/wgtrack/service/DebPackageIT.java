@@ -156,6 +156,13 @@ class DebPackageIT {
         // -Xshare:on fails the start instead of ignoring an archive that does not fit the installed jar and JVM.
         ProcessResult shared = Commands.run(Map.of("WGTRACK_JAVA_OPTS", "-Xshare:on"), "/usr/bin/wgtrack", "--version");
         assertRuns(shared, "WGTRACK_JAVA_OPTS=-Xshare:on", "/usr/bin/wgtrack", "--version");
+        // A new or upgraded JVM triggers postinst, which makes the archive again.
+        ProcessResult triggers = Commands.run("dpkg-query", "--control-show", "wgtrack", "triggers");
+        assertThat(triggers.stdout()).as("the package's triggers").contains("interest-noawait /usr/lib/jvm");
+        Files.delete(CDS_ARCHIVE);
+        String[] triggered = {"/var/lib/dpkg/info/wgtrack.postinst", "triggered", "/usr/lib/jvm"};
+        assertRuns(Commands.run(NONINTERACTIVE, triggered), triggered);
+        assertThat(CDS_ARCHIVE).as("made again by the trigger").isRegularFile();
 
         assertManPage(new String[] {"man", "-P", "cat", "wgtrack"}, "WGTRACK(8)", "wgtrack status", "SIGHUP", "EXIT STATUS");
         assertManPage(new String[] {"man", "-P", "cat", "5", "wgtrack.conf"}, "WGTRACK.CONF(5)", "cycle_time (default: 30)",
