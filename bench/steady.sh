@@ -22,7 +22,7 @@ outputs=${OUTPUTS:-influx all}
 hz=$(getconf CLK_TCK)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-tasks() { ls "/proc/$1/task" | sort | tr '\n' ' '; }
+tasks() { for task in /proc/"$1"/task/*; do printf '%s ' "${task##*/}"; done; }
 cpu_nanos() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f\n", s}'; }
 # One line per thread: id, name (spaces as _), CPU nanoseconds so far.
 thread_nanos() {
