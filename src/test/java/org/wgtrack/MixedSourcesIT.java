@@ -86,7 +86,8 @@ class MixedSourcesIT {
         try (DaemonProcess daemon = DaemonProcess.start(dir, Map.of(), "-c", config.toString())) {
             daemon.awaitLog(l -> l.contains("by-hand (") && l.contains("undefined → up:ok"), Duration.ofSeconds(20), "the peers to come up");
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!Files.exists(json) && System.nanoTime() < deadline) {
+            // The json output is written before the influx one: wait for both.
+            while (!(Files.exists(json) && Files.exists(influx)) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             String log = daemon.log();
@@ -96,6 +97,7 @@ class MixedSourcesIT {
                     "wg3: no " + wireguard.resolve("wg3.conf") + ", no systemd-networkd .netdev with Name=wg3, "
                             + "no NetworkManager keyfile with interface-name=wg3; tracking its live state without configured endpoints");
             assertThat(log).doesNotContain(PRIVATE.substring(0, 16));
+            assertThat(log).as("no output failed to be written").doesNotContain(" ERROR ");
 
             Map<String, Object> document = JSON.std.mapFrom(Files.readString(json));
             @SuppressWarnings("unchecked")
