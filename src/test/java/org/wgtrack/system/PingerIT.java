@@ -117,7 +117,12 @@ class PingerIT {
         List<PingResult> results = pinger.pingAll(requests);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(results).hasSize(1000).containsOnly(PingResult.failed());
+        // One process per target (iputils) on 2 cores may see a ping start so late that it is
+        // killed at its limit (timeout + 2 s): still a failed ping, said as such, never a success.
+        assertThat(results).hasSize(1000).allSatisfy(result -> assertThat(result).isIn(PingResult.failed(),
+                PingResult.failed("ping did not exit within " + TIMEOUT.plus(IputilsPinger.GRACE).toMillis() + " ms and was killed")));
+        long killed = results.stream().filter(result -> result.error().isPresent()).count();
+        assertThat(killed).as("pings killed at their limit").isLessThan(10);
         return took;
     }
 
