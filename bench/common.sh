@@ -11,6 +11,12 @@ trap 'rm -rf "$work"' EXIT
 conf="$work/wgtrack.conf"
 influx="$work/influx.out"
 
+# influx_only CONF OUT: CONF without its [output:json] and [output:prometheus] sections (they
+# come after [output:influx] in make_setup's file).
+influx_only() {
+    awk '/^\[output:json\]/ {skip = 1} /^\[output:prometheus\]/ {skip = 1} !skip' "$1" > "$2"
+}
+
 # make_setup PEERS CYCLE_TIME: wg0 with PEERS peers (fresh handshakes, literal endpoints,
 # one allowed ip each, a wg-quick file naming them); ping_interval = 0 so nothing is pinged;
 # influx, json and prometheus (127.0.0.1, a free port) outputs.

@@ -16,8 +16,7 @@ window=${2:-30}
 make_setup "$peers" 120
 outputs=${OUTPUTS:-all}
 case "$outputs" in
-    influx) awk '/^\[output:json\]/ {skip = 1} /^\[output:prometheus\]/ {skip = 1} !skip' "$conf" > "$conf.influx"
-            mv "$conf.influx" "$conf" ;;
+    influx) influx_only "$conf" "$conf.influx" && mv "$conf.influx" "$conf" ;;
     all) ;;
     *) echo "$0: OUTPUTS: influx or all, not $outputs" >&2; exit 2 ;;
 esac

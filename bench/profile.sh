@@ -17,7 +17,7 @@ seconds=${3:-60}
 . "$(dirname -- "$0")/common.sh"
 make_setup "$peers" "$cycle_time"
 if [ "${OUTPUTS:-all}" = influx ]; then
-    awk '/^\[output:json\]/ {skip = 1} /^\[output:prometheus\]/ {skip = 1} !skip' "$conf" > "$conf.influx" && mv "$conf.influx" "$conf"
+    influx_only "$conf" "$conf.influx" && mv "$conf.influx" "$conf"
 fi
 recording="$work/wgtrack.jfr"
 WGTRACK_JAVA_OPTS="${WGTRACK_JAVA_OPTS:-} -XX:StartFlightRecording=delay=15s,duration=${seconds}s,settings=profile,filename=$recording" \

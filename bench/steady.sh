@@ -37,7 +37,7 @@ for peers in "$@"; do
     for set in $outputs; do
         run_conf="$work/wgtrack-$set.conf"
         case "$set" in
-            influx) awk '/^\[output:json\]/ {skip = 1} /^\[output:prometheus\]/ {skip = 1} !skip' "$conf" > "$run_conf" ;;
+            influx) influx_only "$conf" "$run_conf" ;;
             all) cp "$conf" "$run_conf" ;;
             *) echo "$0: OUTPUTS: influx or all, not $set" >&2; exit 2 ;;
         esac

@@ -483,7 +483,7 @@ public final class WgDumpParser {
     }
 
     private boolean is(int field, String text) {
-        return ends[field] - starts[field] == text.length() && dump.startsWith(text, starts[field]);
+        return regionIs(starts[field], ends[field], text);
     }
 
     private String field(int field) {
