@@ -3,12 +3,13 @@ package org.wgtrack.daemon;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.wgtrack.config.ConfigException;
 import org.wgtrack.config.GeneralSettings;
 import org.wgtrack.config.OutputSettings;
@@ -25,6 +26,7 @@ import org.wgtrack.log.RateLimiter;
 import org.wgtrack.output.Output;
 import org.wgtrack.output.OutputPlan;
 import org.wgtrack.output.OutputSet;
+import org.wgtrack.output.PeerSnapshot;
 import org.wgtrack.output.Snapshot;
 import org.wgtrack.sources.ConfigSources;
 import org.wgtrack.system.InterfaceAddresses;
@@ -220,7 +222,12 @@ public final class Daemon {
         if (!snapshot.liveStateOk()) {
             return "live state unreadable (see the log), " + cycle;
         }
-        long up = snapshot.peers().stream().filter(org.wgtrack.output.PeerSnapshot::isUp).count();
+        int up = 0;
+        for (PeerSnapshot peer : snapshot.peers()) {
+            if (peer.isUp()) {
+                up++;
+            }
+        }
         return snapshot.peers().size() + " peers, " + up + " up, " + cycle;
     }
 
@@ -234,8 +241,7 @@ public final class Daemon {
             Snapshot snapshot = tracked.withEvents(changes, history.recent()).withHookEvents(hooks.counts());
             writeOutputs(snapshot);
             if (snapshot.liveStateOk()) {
-                down = snapshot.peers().stream().filter(p -> !p.isUp() && p.state() != PeerState.UNDEFINED)
-                        .map(p -> new PeerId(p.interfaceName(), p.publicKey())).collect(Collectors.toUnmodifiableSet());
+                down = downPeers(snapshot);
             }
             hooks.cycle(changes, down);
             return snapshot;
@@ -250,11 +256,25 @@ public final class Daemon {
         }
     }
 
+    /**
+     * The peers judged down (not those still undefined). A loop, not a stream: code run once a
+     * cycle stays interpreted for a hundred cycles or more, and a stream is many JDK methods.
+     */
+    private static Set<PeerId> downPeers(Snapshot snapshot) {
+        Set<PeerId> down = new HashSet<>();
+        for (PeerSnapshot p : snapshot.peers()) {
+            if (!p.isUp() && p.state() != PeerState.UNDEFINED) {
+                down.add(new PeerId(p.interfaceName(), p.publicKey()));
+            }
+        }
+        return Collections.unmodifiableSet(down);
+    }
+
     /** Writes every output; a failing one is logged once a minute while it keeps failing. */
     private void writeOutputs(Snapshot snapshot) {
         List<OutputSet.Failure> failures = outputs.writeAll(snapshot);
         for (Output output : outputs.outputs()) {
-            if (failures.stream().noneMatch(f -> f.outputName().equals(output.name()))) {
+            if (!failed(failures, output.name())) {
                 outputErrors.reset(output.name());
             }
         }
@@ -263,6 +283,15 @@ public final class Daemon {
                 Log.error(failure + " (retrying every cycle)");
             }
         }
+    }
+
+    private static boolean failed(List<OutputSet.Failure> failures, String outputName) {
+        for (OutputSet.Failure failure : failures) {
+            if (failure.outputName().equals(outputName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sleeps until the next cycle; a reload request is served during the wait. False on interrupt. */

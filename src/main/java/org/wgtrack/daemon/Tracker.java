@@ -52,7 +52,8 @@ import org.wgtrack.wg.PeerStatus;
  */
 final class Tracker {
 
-    private static final PingTarget NO_PING_PROGRAM = new PingTarget(Optional.empty(), Optional.empty());
+    /** The target of a peer that is not pinged: no ping program, or ping_interval = 0 (SPEC: never ping). */
+    private static final PingTarget NOT_PINGED = new PingTarget(Optional.empty(), Optional.empty());
 
     private final Pinger pinger;
     private final InterfaceAddresses interfaceAddresses;
@@ -131,16 +132,25 @@ final class Tracker {
         }
         peers = judged; // a peer gone from the live state is forgotten: it starts afresh if it returns
         deriver.retain(judged.keySet());
-        List<InterfaceSnapshot> interfaces = live.interfaces().stream().filter(i -> config.trackingFor(i.name()).track())
-                .map(i -> new InterfaceSnapshot(i.name(), i.publicKey(), i.listenPort(), i.fwmark())).toList();
+        // Loops, not streams, here and below: code run once a cycle stays interpreted for a hundred
+        // cycles or more, and a stream pipeline is many JDK methods to interpret.
+        List<InterfaceSnapshot> interfaces = new ArrayList<>(live.interfaces().size());
+        for (InterfaceStatus i : live.interfaces()) {
+            if (config.trackingFor(i.name()).track()) {
+                interfaces.add(new InterfaceSnapshot(i.name(), i.publicKey(), i.listenPort(), i.fwmark()));
+            }
+        }
         return new Snapshot(now, Optional.empty(), snapshots, previousCycle, updater.totals()).withInterfaces(interfaces);
     }
 
     private List<Work> gather(WgtrackConfig config, LiveState live, Instant now) {
         // Only the tracked interfaces' configurations are looked up: "track = no" means leave it alone.
         Set<String> interfaceNames = new LinkedHashSet<>();
-        live.interfaces().stream().map(InterfaceStatus::name).filter(name -> config.trackingFor(name).track())
-                .forEach(interfaceNames::add);
+        for (InterfaceStatus iface : live.interfaces()) {
+            if (config.trackingFor(iface.name()).track()) {
+                interfaceNames.add(iface.name());
+            }
+        }
         wgConfigs.track(interfaceNames);
 
         // Without a ping program every peer is judged as one with an unpingable target; the
@@ -151,7 +161,8 @@ final class Tracker {
             if (!config.trackingFor(iface.name()).track()) {
                 continue;
             }
-            Families families = families(iface.name());
+            // The interface's addresses decide a ping target only: not looked up while no peer of it is pinged.
+            Families families = null;
             for (PeerStatus status : iface.peers()) {
                 TrackingParams params = config.trackingFor(iface.name(), status.publicKey());
                 if (!params.track()) {
@@ -170,9 +181,13 @@ final class Tracker {
                 HandshakeStatus handshake = HandshakeStatus.judge(status.latestHandshakeEpochSeconds(),
                         now.getEpochSecond(), params.handshakeTimeout());
                 OptionalLong age = HandshakeStatus.ageSeconds(status.latestHandshakeEpochSeconds(), now.getEpochSecond());
-                PingTarget target = canPing
-                        ? PingTarget.choose(params.pingAddress(), status.allowedIps(), families.ipv4(), families.ipv6())
-                        : NO_PING_PROGRAM;
+                PingTarget target = NOT_PINGED;
+                if (canPing && params.pingInterval() > 0) {
+                    if (families == null) {
+                        families = families(iface.name());
+                    }
+                    target = PingTarget.choose(params.pingAddress(), status.allowedIps(), families.ipv4(), families.ipv6());
+                }
                 boolean due = PeerStateMachine.pingDue(peer.track(), handshake, params, target.pingable());
                 Optional<String> unpingable = params.pingInterval() > 0 ? target.unpingableReason() : Optional.empty();
                 work.add(new Work(id, status, endpoint, params, name, peer, handshake, age, target, due, unpingable));
@@ -190,13 +205,24 @@ final class Tracker {
         List<InetAddress> addresses = interfaceAddresses.of(interfaceName);
         if (addresses.isEmpty()) {
             List<AllowedIp> configured = wgConfigs.config(interfaceName).map(c -> c.interfaceAddresses()).orElse(List.of());
-            addresses = configured.stream().map(AllowedIp::address).toList();
+            addresses = new ArrayList<>(configured.size());
+            for (AllowedIp ip : configured) {
+                addresses.add(ip.address());
+            }
         }
         if (addresses.isEmpty()) {
             return new Families(true, true);
         }
-        return new Families(addresses.stream().anyMatch(a -> a instanceof Inet4Address),
-                addresses.stream().anyMatch(a -> !(a instanceof Inet4Address) && !a.isLinkLocalAddress()));
+        boolean ipv4 = false;
+        boolean ipv6 = false;
+        for (InetAddress a : addresses) {
+            if (a instanceof Inet4Address) {
+                ipv4 = true;
+            } else if (!a.isLinkLocalAddress()) {
+                ipv6 = true;
+            }
+        }
+        return new Families(ipv4, ipv6);
     }
 
     /** Pings every peer that is due, all at once; each result under the peer it belongs to. */
