@@ -3,15 +3,22 @@ package org.wgtrack.output;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Set;
 
 /**
@@ -28,6 +35,11 @@ public final class AtomicFileWriter {
 
     private static final int BUFFER_SIZE = 16384;
     private static final Set<PosixFilePermission> MODE_0644 = PosixFilePermissions.fromString("rw-r--r--");
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    private static final Set<OpenOption> CREATE_NEW_FOR_WRITING =
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFileWriter() {
     }
@@ -54,23 +66,28 @@ public final class AtomicFileWriter {
      */
     public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path temp = null;
+        Path candidate = tempFileFor(dir, target);
+        Path temp = null; // set once created: only our own file is ever removed
         try {
-            if (!Files.isDirectory(dir)) {
-                throw new IOException("directory " + dir + " does not exist");
+            SeekableByteChannel channel;
+            try {
+                channel = Files.newByteChannel(candidate, CREATE_NEW_FOR_WRITING, OWNER_ONLY);
+            } catch (FileAlreadyExistsException e) {
+                candidate = tempFileFor(dir, target); // a random name taken: as unlikely twice in a row
+                channel = Files.newByteChannel(candidate, CREATE_NEW_FOR_WRITING, OWNER_ONLY);
+            } catch (NoSuchFileException e) {
+                throw Files.isDirectory(dir) ? e : new IOException("directory " + dir + " does not exist");
             }
-            // Hidden name: a glob such as /var/cache/*.out in Telegraf's config never sees it.
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (OutputStream out = new BufferedOutputStream(
-                    Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), BUFFER_SIZE)) {
+            temp = candidate;
+            try (OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE)) {
                 content.writeTo(out);
             }
-            // createTempFile makes 0600 files; readers such as telegraf run as another user.
+            // Created 0600, so nobody opens it while it is written; readers such as telegraf run as another user.
             Files.setPosixFilePermissions(temp, MODE_0644);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
         } catch (IOException e) {
-            throw new IOException("cannot write " + target + ": " + reason(e, temp), e);
+            throw new IOException("cannot write " + target + ": " + reason(e, candidate), e);
         } finally {
             if (temp != null) {
                 try {
@@ -82,10 +99,19 @@ public final class AtomicFileWriter {
         }
     }
 
+    /**
+     * A hidden name beside the target: a glob such as /var/cache/*.out in Telegraf's config never
+     * sees it. Random, as Files.createTempFile makes them, so that nobody can lay a file or a
+     * link there first; it is created exclusively, without following links.
+     */
+    private static Path tempFileFor(Path dir, Path target) {
+        return dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
+    }
+
     /** The cause in words, naming the file only when it is not our random temp file. */
     private static String reason(IOException e, Path temp) {
         String file = e instanceof FileSystemException fs && fs.getFile() != null
-                && (temp == null || !fs.getFile().equals(temp.toString())) ? " (" + fs.getFile() + ")" : "";
+                && !fs.getFile().equals(temp.toString()) ? " (" + fs.getFile() + ")" : "";
         if (e instanceof AccessDeniedException) {
             return "permission denied" + file;
         }

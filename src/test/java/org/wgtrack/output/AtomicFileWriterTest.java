@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,5 +62,35 @@ class AtomicFileWriterTest {
         Path target = Path.of("/proc/wgtrack-test.out");
         assertThatThrownBy(() -> AtomicFileWriter.write(target, new byte[0])).isInstanceOf(IOException.class)
                 .hasMessageStartingWith("cannot write /proc/wgtrack-test.out: ");
+    }
+
+    @Test
+    void theFileBeingWrittenIsHiddenAndOnlyTheOwnersUntilItIsRenamed() throws IOException {
+        Path target = dir.resolve("status.json");
+        List<String> seen = new ArrayList<>();
+        AtomicFileWriter.write(target, out -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    seen.add(file.getFileName().toString().replaceAll("[0-9]+", "N") + " "
+                            + PosixFilePermissions.toString(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)));
+                }
+            }
+            out.write('x');
+        });
+        assertThat(seen).containsExactly(".status.json.N.tmp rw-------");
+        assertThat(target).hasContent("x");
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingContentLeavesNoTempFileAndKeepsTheTarget() throws IOException {
+        Path target = dir.resolve("status.json");
+        Files.writeString(target, "old");
+        assertThatThrownBy(() -> AtomicFileWriter.write(target, out -> {
+            out.write('x');
+            throw new IOException("disk full");
+        })).isInstanceOf(IOException.class).hasMessage("cannot write " + target + ": disk full");
+        assertThat(target).hasContent("old");
+        assertThat(filesIn(dir)).isEqualTo(1);
     }
 }
