@@ -31,6 +31,7 @@ import org.wgtrack.log.LogLevel;
 import org.wgtrack.output.InterfaceSnapshot;
 import org.wgtrack.output.PeerSnapshot;
 import org.wgtrack.output.Snapshot;
+import org.wgtrack.system.InterfaceAddresses;
 import org.wgtrack.testing.CountingExecutor;
 import org.wgtrack.testing.FakePinger;
 import org.wgtrack.testing.FakeResolver;
@@ -97,9 +98,13 @@ class DaemonTest {
     }
 
     private Daemon daemon(WgtrackConfig config, Daemon.ConfigSource reload, Daemon.Ticker ticker) {
+        return daemon(config, reload, ticker, name -> List.of());
+    }
+
+    private Daemon daemon(WgtrackConfig config, Daemon.ConfigSource reload, Daemon.Ticker ticker, InterfaceAddresses addresses) {
         lookupThreads = new CountingExecutor(); // the daemon shuts its lookup threads down when it stops
         daemon = new Daemon(config, Optional.empty(), EMPTY_PLAN, reload, general -> wg, sections -> EMPTY_PLAN,
-                pinger, new Lookups(resolver, lookupThreads, Duration.ofSeconds(5)), name -> List.of(), Clock.fixed(NOW, ZoneOffset.UTC), ticker);
+                pinger, new Lookups(resolver, lookupThreads, Duration.ofSeconds(5)), addresses, Clock.fixed(NOW, ZoneOffset.UTC), ticker);
         return daemon;
     }
 
@@ -310,6 +315,34 @@ class DaemonTest {
         assertThat(snapshot.peers()).extracting(p -> p.publicKey().base64(), p -> p.pingRoundTrip().isPresent()).containsExactly(
                 tuple(ALPHA.base64(), true), tuple(unpingable.base64(), false), tuple(silent.base64(), false));
         assertThat(log()).contains("wg0 mRcPuxg0…: not pinging: no allowed-ips to ping");
+    }
+
+    @Test
+    void theInterfacesAddressesPickThePingTargetAndAreNotAskedWhileNothingIsPinged() throws Exception {
+        wg.serve(() -> new LiveState(List.of(new InterfaceStatus("wg0", Optional.of(HUB), OptionalInt.of(51820), OptionalLong.empty(), List.of(
+                new PeerStatus("wg0", ALPHA, Optional.empty(), List.of(AllowedIp.parse("10.10.0.2/32"), AllowedIp.parse("fd00:10::2/128")),
+                        FRESH, 1, 1, OptionalInt.empty()))))));
+        List<String> asked = new ArrayList<>();
+        InetAddress hubAddress = InetAddress.getByName("fd00:10::1");
+        InterfaceAddresses ipv6Only = name -> {
+            asked.add(name);
+            return List.of(hubAddress);
+        };
+        TrackingParams pingEveryCycle = TrackingParamsBuilder.defaults().withPingInterval(1).build();
+        daemon(config(Duration.ofSeconds(30), dir, pingEveryCycle), () -> config(Duration.ofSeconds(30), dir, pingEveryCycle),
+                Daemon.Ticker.SYSTEM, ipv6Only);
+        cycle();
+        assertThat(pinger.requests()).extracting(r -> r.target().getHostAddress()).containsExactly("fd00:10:0:0:0:0:0:2");
+        assertThat(asked).containsExactly("wg0");
+        daemon.close();
+
+        TrackingParams neverPing = TrackingParamsBuilder.defaults().withPingInterval(0).build();
+        daemon(config(Duration.ofSeconds(30), dir, neverPing), () -> config(Duration.ofSeconds(30), dir, neverPing),
+                Daemon.Ticker.SYSTEM, ipv6Only);
+        Snapshot snapshot = cycle();
+        assertThat(asked).containsExactly("wg0");
+        assertThat(pinger.requests()).hasSize(1);
+        assertThat(snapshot.peers()).singleElement().satisfies(p -> assertThat(p.isUp()).isTrue());
     }
 
     @Test
