@@ -313,11 +313,15 @@ public final class DebCopyright {
             return null;
         }
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && name.equals(e.getTagName())) {
-                return e;
+            if (isElementNamed(n, name)) {
+                return (Element) n;
             }
         }
         return null;
+    }
+
+    private static boolean isElementNamed(Node node, String name) {
+        return node.getNodeType() == Node.ELEMENT_NODE && name.equals(((Element) node).getTagName());
     }
 
     private static List<Element> children(Element parent, String name) {
@@ -325,8 +329,9 @@ public final class DebCopyright {
         if (parent != null) {
             NodeList nodes = parent.getChildNodes();
             for (int i = 0; i < nodes.getLength(); i++) {
-                if (nodes.item(i) instanceof Element e && name.equals(e.getTagName())) {
-                    found.add(e);
+                Node node = nodes.item(i);
+                if (isElementNamed(node, name)) {
+                    found.add((Element) node);
                 }
             }
         }

@@ -23,8 +23,8 @@ public enum AddressFamily {
     public boolean allows(InetAddress address) {
         return switch (this) {
             case ANY -> true;
-            case IPV4 -> address instanceof Inet4Address;
-            case IPV6 -> address instanceof Inet6Address;
+            case IPV4 -> Inet4Address.class.isInstance(address);
+            case IPV6 -> Inet6Address.class.isInstance(address);
         };
     }
 }
