@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Shared by bench/startup.sh and bench/footprint.sh: a scratch directory with a static fake
-# wg(8) that prints a generated N-peer dump, and a wgtrack.conf that uses it.
+# Shared by the bench/ scripts (startup, footprint, steady, idle, profile): a scratch directory
+# with a static fake wg(8) that prints a generated N-peer dump, and a wgtrack.conf that uses it.
 # Sourced; needs python3. Sets $work (removed on exit), $conf, $influx.
 
 root=$(cd -- "$(dirname -- "$0")/.." && pwd)
