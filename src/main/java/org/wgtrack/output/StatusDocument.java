@@ -56,7 +56,6 @@ public final class StatusDocument {
 
     private static final String BAD = "bad status document";
 
-    private static final JSON READER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
     /**
      * Writes UTF-8 bytes directly. Characters outside the BMP (an emoji in a peer name) go out as
      * 4-byte UTF-8 like the earlier jackson-jr String output did, not as escaped surrogate pairs
@@ -68,6 +67,11 @@ public final class StatusDocument {
             .build();
 
     private StatusDocument() {
+    }
+
+    /** The reader has a class of its own, so that the daemon, which only writes, never loads jackson-jr's 28 classes. */
+    private static final class Reading {
+        static final JSON READER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     public static String format(Snapshot snapshot) {
@@ -238,7 +242,7 @@ public final class StatusDocument {
     public static Snapshot parse(String json) throws IOException {
         Map<String, Object> doc;
         try {
-            doc = READER.mapFrom(json);
+            doc = Reading.READER.mapFrom(json);
         } catch (IOException e) {
             throw new IOException("bad status document: not JSON (" + firstLine(e.getMessage()) + ")", e);
         }

@@ -1,5 +1,7 @@
 package org.wgtrack.track;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.wgtrack.config.TrackingParams;
 
@@ -61,6 +63,13 @@ import org.wgtrack.config.TrackingParams;
  */
 public final class PeerStateMachine {
 
+    // The judgements whose reason names the handshake status alone, made once: nearly every peer
+    // gets one of them every cycle, and a reason built anew is three objects per peer and cycle.
+    private static final Map<HandshakeStatus, Judgement> PING_ANSWERED = byHandshake(Verdict.UP, ", ping answered");
+    private static final Map<HandshakeStatus, Judgement> PINGING_DISABLED = byHandshake(Verdict.UP, ", pinging disabled");
+    private static final Map<HandshakeStatus, Judgement> NO_PING_TARGET = byHandshake(Verdict.UP, ", no ping target");
+    private static final Map<HandshakeStatus, Judgement> NO_PING_DUE = byHandshake(Verdict.UNDECIDED, ", no ping due");
+
     private PeerStateMachine() {
     }
 
@@ -71,7 +80,7 @@ public final class PeerStateMachine {
      */
     public static boolean pingDue(PeerTrack track, HandshakeStatus handshake, TrackingParams params,
             boolean pingable) {
-        int interval = Limits.of(params).pingInterval();
+        int interval = Limits.pingInterval(params);
         if (!handshake.isAlive() || interval == 0 || !pingable) {
             return false;
         }
@@ -174,18 +183,25 @@ public final class PeerStateMachine {
                     + params.handshakeTimeout().toSeconds() + " s)");
         }
         if (observation.ping() == PingOutcome.SUCCESS) {
-            return new Judgement(Verdict.UP, "handshake " + handshake + ", ping answered");
+            return PING_ANSWERED.get(handshake);
         }
         if (!pinging) {
-            return new Judgement(Verdict.UP, "handshake " + handshake + ", "
-                    + (limits.pingInterval() == 0 ? "pinging disabled" : "no ping target"));
+            return limits.pingInterval() == 0 ? PINGING_DISABLED.get(handshake) : NO_PING_TARGET.get(handshake);
         }
         if (fails >= limits.pingFailAfterNum()) {
             return new Judgement(Verdict.DOWN, count(fails, "ping") + " failed");
         }
-        return new Judgement(Verdict.UNDECIDED, observation.ping() == PingOutcome.FAILURE
-                ? fails + " of " + count(limits.pingFailAfterNum(), "ping") + " failed"
-                : "handshake " + handshake + ", no ping due");
+        return observation.ping() == PingOutcome.FAILURE
+                ? new Judgement(Verdict.UNDECIDED, fails + " of " + count(limits.pingFailAfterNum(), "ping") + " failed")
+                : NO_PING_DUE.get(handshake);
+    }
+
+    private static Map<HandshakeStatus, Judgement> byHandshake(Verdict verdict, String rest) {
+        Map<HandshakeStatus, Judgement> judgements = new EnumMap<>(HandshakeStatus.class);
+        for (HandshakeStatus handshake : HandshakeStatus.values()) {
+            judgements.put(handshake, new Judgement(verdict, "handshake " + handshake + rest));
+        }
+        return judgements;
     }
 
     private static String count(int n, String noun) {
@@ -208,9 +224,14 @@ public final class PeerStateMachine {
 
         static Limits of(TrackingParams p) {
             int slow = Math.max(1, p.cyclesSlowCheckingPeriod());
-            return new Limits(Math.max(0, p.pingInterval()), Math.max(1, p.pingFailAfterNum()),
+            return new Limits(pingInterval(p), Math.max(1, p.pingFailAfterNum()),
                     Math.max(0, p.cyclesWait()), Math.max(1, p.cyclesChecking()),
                     Math.min(slow, Math.max(1, p.cyclesCheckPeriod())), slow);
+        }
+
+        /** {@code of(p).pingInterval()} without the other limits (pingDue needs only it). */
+        static int pingInterval(TrackingParams p) {
+            return Math.max(0, p.pingInterval());
         }
     }
 
@@ -222,11 +243,11 @@ public final class PeerStateMachine {
             return track.withCyclesTracked(track.cyclesTracked() + 1).withPingFailCount(fails);
         }
 
-        /** No state change, nothing to do. */
+        /** No state change, nothing to do: the step of nearly every peer in nearly every cycle, so one new track, not four. */
         Step stay() {
-            boolean resolving = isResolving(track.state());
-            return step(counted().withCyclesInState(plusOne(track.cyclesInState()))
-                    .withCyclesSinceResolution(resolving ? plusOne(track.cyclesSinceResolution()) : 0), false, Optional.empty());
+            int sinceResolution = isResolving(track.state()) ? plusOne(track.cyclesSinceResolution()) : 0;
+            return step(new PeerTrack(track.state(), plusOne(track.cyclesInState()), fails, track.cyclesTracked() + 1,
+                    track.resolutionsInState(), sinceResolution, track.backoffCycles()), false, Optional.empty());
         }
 
         /** Re-resolve in the current state; {@code backoffCycles} is the next back-off interval. */

@@ -24,11 +24,10 @@ public record Step(
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(transition, "transition");
         Objects.requireNonNull(verdictReason, "verdictReason");
-        transition.ifPresent(t -> {
-            if (t.to() != next.state()) {
-                throw new IllegalArgumentException("transition " + t + " does not end in " + next.state());
-            }
-        });
+        // Not ifPresent: its lambda would capture next, one more object per peer and cycle.
+        if (transition.isPresent() && transition.get().to() != next.state()) {
+            throw new IllegalArgumentException("transition " + transition.get() + " does not end in " + next.state());
+        }
     }
 
     /** Shorthand for {@code next().state()}. */
