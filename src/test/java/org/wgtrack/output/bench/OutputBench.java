@@ -42,6 +42,7 @@ import org.wgtrack.wg.Endpoint;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx512m", "-Xms8m", "-Xss512k", "-XX:TieredStopAtLevel=1",
+        "-XX:Tier3MinInvocationThreshold=10", "-XX:Tier3CompileThreshold=1000", "-XX:Tier3BackEdgeThreshold=6000",
         "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError"})
 public class OutputBench {
 
