@@ -216,6 +216,25 @@ class PeerStateMachineTest {
         assertThat(peer.track.state()).isEqualTo(UP_OK);
     }
 
+    /** The verdicts made once per handshake status read as they always did, for every status that is alive. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = HandshakeStatus.class, names = {"OK", "PENDING", "RETRYING"})
+    void handshakeOnlyReasonsNameTheStatus(HandshakeStatus handshake) {
+        String status = handshake.toString();
+        TrackingParams noPings = TrackingParamsBuilder.defaults().withPingInterval(0).build();
+        PeerTrack up = midPhase(UP_OK);
+
+        assertThat(PeerStateMachine.step(up, Observation.of(handshake, PingOutcome.SUCCESS, LITERAL), DEFAULTS).verdictReason())
+                .isEqualTo("handshake " + status + ", ping answered");
+        assertThat(PeerStateMachine.step(up, Observation.of(handshake, PingOutcome.NOT_SENT, LITERAL), noPings).verdictReason())
+                .isEqualTo("handshake " + status + ", pinging disabled");
+        Observation noTarget = new Observation(handshake, OptionalLong.empty(), PingOutcome.NOT_SENT, false, LITERAL);
+        assertThat(PeerStateMachine.step(up, noTarget, DEFAULTS).verdictReason()).isEqualTo("handshake " + status + ", no ping target");
+        Step undecided = PeerStateMachine.step(up, Observation.of(handshake, PingOutcome.NOT_SENT, LITERAL), DEFAULTS);
+        assertThat(undecided.verdict()).isEqualTo(Verdict.UNDECIDED);
+        assertThat(undecided.verdictReason()).isEqualTo("handshake " + status + ", no ping due");
+    }
+
     @Test
     void pingIntervalOnePingsEveryCycle() {
         PeerSim peer = new PeerSim(DEFAULTS);
