@@ -45,12 +45,23 @@ class DaemonSignalsIT {
     @ValueSource(ints = {100, 200, 300, 500})
     void sigtermDuringStartUpExitsZero(int delayMillis) throws Exception {
         Path config = start();
-        try (DaemonProcess daemon = DaemonProcess.start(dir, Map.of(), "-c", config.toString())) {
-            Thread.sleep(delayMillis);
-            daemon.signal("TERM");
+        // A signal that lands before the JVM has reached wgtrack's main meets the JVM's own
+        // handling: exit 143 and nothing logged. That window is the JVM's boot (40-60 ms here
+        // when the machine is quiet, more under load), not wgtrack's start-up, so such an
+        // attempt is made again; a daemon that got the signal and still exits 143 fails every time.
+        for (int attempt = 1; ; attempt++) {
+            try (DaemonProcess daemon = DaemonProcess.start(dir, Map.of(), "-c", config.toString())) {
+                Thread.sleep(delayMillis);
+                daemon.signal("TERM");
 
-            assertThat(daemon.awaitExit(Duration.ofSeconds(6))).as("exit status; log:%n%s", daemon.log()).isZero();
-            assertThat(daemon.log()).containsAnyOf("stopped before the first cycle", "wgtrack stopped");
+                int status = daemon.awaitExit(Duration.ofSeconds(6));
+                if (status == 143 && daemon.log().isBlank() && attempt < 5) {
+                    continue;
+                }
+                assertThat(status).as("exit status; log:%n%s", daemon.log()).isZero();
+                assertThat(daemon.log()).containsAnyOf("stopped before the first cycle", "wgtrack stopped");
+                return;
+            }
         }
     }
 
