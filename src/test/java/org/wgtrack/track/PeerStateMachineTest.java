@@ -218,9 +218,8 @@ class PeerStateMachineTest {
 
     /** The verdicts made once per handshake status read as they always did, for every status that is alive. */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = HandshakeStatus.class, names = {"OK", "PENDING", "RETRYING"})
-    void handshakeOnlyReasonsNameTheStatus(HandshakeStatus handshake) {
-        String status = handshake.toString();
+    @CsvSource({"OK, ok", "PENDING, pending", "RETRYING, retrying"})
+    void handshakeOnlyReasonsNameTheStatus(HandshakeStatus handshake, String status) {
         TrackingParams noPings = TrackingParamsBuilder.defaults().withPingInterval(0).build();
         PeerTrack up = midPhase(UP_OK);
 
