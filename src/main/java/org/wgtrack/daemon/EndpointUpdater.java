@@ -111,10 +111,10 @@ final class EndpointUpdater implements AutoCloseable {
         String who = request.describedPeer();
         String host = request.configured().host();
         if (error != null) {
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-            String why = cause instanceof TimeoutException
+            Throwable cause = java.util.concurrent.CompletionException.class.isInstance(error) && error.getCause() != null ? error.getCause() : error;
+            String why = TimeoutException.class.isInstance(cause)
                     ? "no answer within " + PlainDecimal.seconds(lookupTimeout) + " s"
-                    : cause instanceof UnknownHostException ? "unknown host" : cause.toString();
+                    : UnknownHostException.class.isInstance(cause) ? "unknown host" : cause.toString();
             fail(request, "cannot resolve " + host + ": " + why);
             return;
         }

@@ -216,7 +216,7 @@ final class Tracker {
         boolean ipv4 = false;
         boolean ipv6 = false;
         for (InetAddress a : addresses) {
-            if (a instanceof Inet4Address) {
+            if (Inet4Address.class.isInstance(a)) {
                 ipv4 = true;
             } else if (!a.isLinkLocalAddress()) {
                 ipv6 = true;
