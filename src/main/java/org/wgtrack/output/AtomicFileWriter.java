@@ -27,6 +27,11 @@ import java.util.Set;
  * system, so the rename is atomic), gets mode 0644, and is renamed over the target.
  * The temp file is removed on every failure.
  *
+ * <p>One writer per target, kept from cycle to cycle: the temp file's name is drawn once and
+ * used again while nobody else takes it, since each write renames it away. Making the name
+ * anew costs more than the write itself in the cycles before the JIT has compiled the path
+ * code (about 0.1 ms of the 0.6 ms a small output's file takes then).
+ *
  * <p>Deliberately no fsync: the rename alone makes the switch atomic for readers, and the file
  * is rewritten every cycle, so what a crash could cost is one cycle's status; an fsync per
  * output per cycle would cost a router's flash storage a write every 30 s for nothing.
@@ -41,17 +46,15 @@ public final class AtomicFileWriter {
             Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private AtomicFileWriter() {
-    }
+    private final Path target;
+    private final Path dir;
+    /** The hidden temp file's name, random; drawn anew only when a file of that name is found there. */
+    private Path tempFile;
 
-    /** Throws IOException {@code cannot write /path: reason} naming what went wrong. */
-    public static void write(Path target, byte[] content) throws IOException {
-        write(target, content, content.length);
-    }
-
-    /** Writes the first {@code length} bytes of {@code content}; errors as {@link #write(Path, byte[])}. */
-    public static void write(Path target, byte[] content, int length) throws IOException {
-        write(target, out -> out.write(content, 0, length));
+    public AtomicFileWriter(Path target) {
+        this.target = target;
+        this.dir = target.toAbsolutePath().getParent();
+        this.tempFile = randomTempFile();
     }
 
     /** What goes into the file, written as it is produced. */
@@ -60,25 +63,30 @@ public final class AtomicFileWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Throws IOException {@code cannot write /path: reason} naming what went wrong. */
+    public synchronized void write(byte[] content) throws IOException {
+        write(out -> out.write(content));
+    }
+
     /**
      * Streams {@code content} into the temp file through a small buffer, so that an output of
-     * megabytes (100,000 peers) never sits in memory whole; errors as {@link #write(Path, byte[])}.
+     * megabytes (100,000 peers) never sits in memory whole; errors as {@link #write(byte[])}.
      */
-    public static void write(Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path candidate = tempFileFor(dir, target);
+    public synchronized void write(Content content) throws IOException {
         Path temp = null; // set once created: only our own file is ever removed
         try {
             SeekableByteChannel channel;
             try {
-                channel = Files.newByteChannel(candidate, CREATE_NEW_FOR_WRITING, OWNER_ONLY);
+                channel = Files.newByteChannel(tempFile, CREATE_NEW_FOR_WRITING, OWNER_ONLY);
             } catch (FileAlreadyExistsException e) {
-                candidate = tempFileFor(dir, target); // a random name taken: as unlikely twice in a row
-                channel = Files.newByteChannel(candidate, CREATE_NEW_FOR_WRITING, OWNER_ONLY);
+                // Left by a killed run, or laid there by someone who saw the name: a new one,
+                // random again, so taking it first is as unlikely as ever.
+                tempFile = randomTempFile();
+                channel = Files.newByteChannel(tempFile, CREATE_NEW_FOR_WRITING, OWNER_ONLY);
             } catch (NoSuchFileException e) {
                 throw Files.isDirectory(dir) ? e : new IOException("directory " + dir + " does not exist");
             }
-            temp = candidate;
+            temp = tempFile;
             try (OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE)) {
                 content.writeTo(out);
             }
@@ -87,7 +95,7 @@ public final class AtomicFileWriter {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
         } catch (IOException e) {
-            throw new IOException("cannot write " + target + ": " + reason(e, candidate), e);
+            throw new IOException("cannot write " + target + ": " + reason(e, tempFile), e);
         } finally {
             if (temp != null) {
                 try {
@@ -104,7 +112,7 @@ public final class AtomicFileWriter {
      * sees it. Random, as Files.createTempFile makes them, so that nobody can lay a file or a
      * link there first; it is created exclusively, without following links.
      */
-    private static Path tempFileFor(Path dir, Path target) {
+    private Path randomTempFile() {
         return dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
     }
 

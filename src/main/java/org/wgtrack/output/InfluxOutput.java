@@ -7,10 +7,12 @@ public final class InfluxOutput implements Output {
 
     private final InfluxSpec spec;
     private final InfluxLineFormat format;
+    private final AtomicFileWriter file;
 
     public InfluxOutput(InfluxSpec spec) {
         this.spec = spec;
         this.format = new InfluxLineFormat(spec.counterType(), spec.schema());
+        this.file = new AtomicFileWriter(spec.filename());
     }
 
     @Override
@@ -20,6 +22,6 @@ public final class InfluxOutput implements Output {
 
     @Override
     public void write(Snapshot snapshot) throws IOException {
-        AtomicFileWriter.write(spec.filename(), out -> format.write(snapshot, out));
+        file.write(out -> format.write(snapshot, out));
     }
 }

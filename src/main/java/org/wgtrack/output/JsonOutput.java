@@ -2,8 +2,16 @@ package org.wgtrack.output;
 
 import java.io.IOException;
 
-/** Writes the {@link StatusDocument} to the spec's file, atomically, every cycle; holds nothing between cycles. */
-public record JsonOutput(JsonSpec spec) implements Output {
+/** Writes the {@link StatusDocument} to the spec's file, atomically, every cycle; keeps no document between cycles. */
+public final class JsonOutput implements Output {
+
+    private final JsonSpec spec;
+    private final AtomicFileWriter file;
+
+    public JsonOutput(JsonSpec spec) {
+        this.spec = spec;
+        this.file = new AtomicFileWriter(spec.filename());
+    }
 
     @Override
     public String name() {
@@ -13,6 +21,6 @@ public record JsonOutput(JsonSpec spec) implements Output {
     @Override
     public void write(Snapshot snapshot) throws IOException {
         // Streamed: a buffer kept from cycle to cycle held the whole document (50 MB at 100,000 peers).
-        AtomicFileWriter.write(spec.filename(), out -> StatusDocument.write(snapshot, out));
+        file.write(out -> StatusDocument.write(snapshot, out));
     }
 }
