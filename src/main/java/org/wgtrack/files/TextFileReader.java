@@ -24,16 +24,22 @@ import java.util.Map;
  *
  * <p>The file's type is looked up (following symlinks) before it is opened: opening a FIFO for
  * reading blocks until a writer appears, which would stall the cycle thread, so only regular
- * files are opened. A regular file is read up to {@link #MAX_BYTES} plus one byte, so a huge file
+ * files are opened. A regular file is read up to the reader's limit plus one byte, so a huge file
  * costs no more than that. Residual race: a path that is replaced by a FIFO between the look-up
  * and the open still blocks the open; that takes write access to the directory (root's
  * {@code /etc}), and Java offers no {@code O_NONBLOCK} open to close it.
  */
 public final class TextFileReader {
 
-    /** The largest file read: far above any real config, small enough to hold in memory. */
+    /** The largest wgtrack.conf or hooks file read: far above any real one, small enough to hold in memory. */
     public static final int MAX_BYTES = 1 << 20;
-    static final String MAX_SIZE_TEXT = "1 MiB";
+    /**
+     * The largest WireGuard configuration read (wg-quick, {@code .netdev}, keyfile): a hub's
+     * file grows with its peers, about 140 bytes each (200 with a preshared key), so this is room
+     * for the 250,000 peers wgtrack tracks at most, or 160,000 with preshared keys. Read only
+     * when an interface appears and on reload.
+     */
+    public static final int WIREGUARD_MAX_BYTES = 32 << 20;
 
     /** What a path is, from one look-up that follows symlinks. */
     public enum FileType {
@@ -76,9 +82,20 @@ public final class TextFileReader {
     };
 
     private final FileAccess access;
+    private final int maxBytes;
 
+    /** A reader of files up to {@link #MAX_BYTES}. */
     public TextFileReader(FileAccess access) {
+        this(access, MAX_BYTES);
+    }
+
+    /** A reader of files up to {@code maxBytes}, a whole number of MiB. */
+    public TextFileReader(FileAccess access, int maxBytes) {
+        if (maxBytes <= 0 || maxBytes % (1 << 20) != 0) {
+            throw new IllegalArgumentException("maxBytes must be a whole number of MiB, not " + maxBytes);
+        }
         this.access = access;
+        this.maxBytes = maxBytes;
     }
 
     /** The file's text, decoded as strict UTF-8. */
@@ -91,7 +108,7 @@ public final class TextFileReader {
                         "not a regular file (" + type.description + ")");
             }
             try (InputStream in = access.open(path)) {
-                bytes = in.readNBytes(MAX_BYTES + 1);
+                bytes = in.readNBytes(maxBytes + 1);
             }
         } catch (NoSuchFileException e) {
             throw new TextFileException(TextFileException.Kind.NO_SUCH_FILE, "no such file");
@@ -104,8 +121,8 @@ public final class TextFileReader {
         } catch (IOException e) {
             throw new TextFileException(TextFileException.Kind.OTHER, "cannot read (" + e.getClass().getSimpleName() + ")");
         }
-        if (bytes.length > MAX_BYTES) {
-            throw new TextFileException(TextFileException.Kind.TOO_LARGE, "larger than " + MAX_SIZE_TEXT);
+        if (bytes.length > maxBytes) {
+            throw new TextFileException(TextFileException.Kind.TOO_LARGE, "larger than " + (maxBytes >> 20) + " MiB");
         }
         return decode(bytes);
     }

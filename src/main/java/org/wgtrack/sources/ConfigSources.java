@@ -13,7 +13,7 @@ public final class ConfigSources {
     }
 
     public static List<ConfigSource> of(GeneralSettings general) {
-        return of(general, new TextFileReader(TextFileReader.SYSTEM));
+        return of(general, new TextFileReader(TextFileReader.SYSTEM, TextFileReader.WIREGUARD_MAX_BYTES));
     }
 
     public static List<ConfigSource> of(GeneralSettings general, TextFileReader files) {

@@ -92,6 +92,17 @@ class TextFileReaderTest {
         assertThat(reason(file)).isEqualTo("TOO_LARGE: larger than 1 MiB");
     }
 
+    @Test
+    void aReaderWithALargerLimitReadsMoreAndNamesItsLimit() throws Exception {
+        TextFileReader larger = new TextFileReader(TextFileReader.SYSTEM, 2 << 20);
+        Path file = Files.write(dir.resolve("big.conf"), filled(2 << 20));
+        assertThat(larger.read(file)).hasSize(2 << 20);
+        Files.write(file, filled((2 << 20) + 1));
+        assertThatThrownBy(() -> larger.read(file)).isInstanceOf(TextFileException.class)
+                .hasMessageEndingWith("larger than 2 MiB");
+        assertThatThrownBy(() -> new TextFileReader(TextFileReader.SYSTEM, 1000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "E9                  | 1",   // Latin-1 é on the first line

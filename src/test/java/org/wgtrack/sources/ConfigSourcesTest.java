@@ -111,4 +111,35 @@ class ConfigSourcesTest {
                 .containsExactly(Optional.of(org.wgtrack.wg.Endpoint.parse("wg0.example:51820")));
         assertThat(sources.get(1).find("wg0").orElseThrow().description()).isEqualTo("wg-quick file " + root.resolve("wireguard/wg0.conf"));
     }
+
+    /** A wg-quick file of {@code peers} peers as a hub has it, names and endpoints included. */
+    private static String hubFile(int peers) {
+        StringBuilder text = new StringBuilder("[Interface]\nAddress = 10.0.0.1/16\n");
+        java.util.Random random = new java.util.Random(7);
+        byte[] key = new byte[32];
+        for (int i = 0; i < peers; i++) {
+            random.nextBytes(key);
+            text.append("\n[Peer]\n# Name = peer ").append(i).append("\nPublicKey = ")
+                    .append(java.util.Base64.getEncoder().encodeToString(key)).append("\nAllowedIPs = 10.")
+                    .append(1 + i / 250).append('.').append(i % 250).append(".2/32\nEndpoint = 198.51.")
+                    .append(i / 250).append('.').append(i % 250).append(":51820\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void theDaemonsSourcesReadAHubsFileOfTensOfThousandsOfPeersAndRefuseOneOver32MiB() throws Exception {
+        GeneralSettings general = new GeneralSettings(Duration.ofSeconds(1), LogLevel.INFO, root.resolve("wireguard"), "wg");
+        write("wireguard/wg0.conf", hubFile(20_000));
+        assertThat(Files.size(root.resolve("wireguard/wg0.conf"))).isGreaterThan(2L << 20);
+        Path big = write("wireguard/wg1.conf", "[Interface]\n" + "#".repeat(TextFileReader.WIREGUARD_MAX_BYTES));
+
+        ConfigSource wgQuick = ConfigSources.of(general).get(0);
+
+        ConfigSource.Found found = wgQuick.find("wg0").orElseThrow();
+        assertThat(found.config().peers()).hasSize(20_000);
+        assertThat(found.config().peers().get(19_999).name()).contains("peer 19999");
+        assertThatThrownBy(() -> wgQuick.find("wg1")).isInstanceOf(SourceException.class)
+                .hasMessage(big + ": larger than 32 MiB");
+    }
 }
