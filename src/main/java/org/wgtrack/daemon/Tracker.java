@@ -156,7 +156,12 @@ final class Tracker {
         // Without a ping program every peer is judged as one with an unpingable target; the
         // daemon logs that once as an error, so no per-peer warning (the reason is left empty).
         boolean canPing = pinger.unavailable().isEmpty();
-        List<Work> work = new ArrayList<>();
+        int peerCount = 0;
+        for (InterfaceStatus iface : live.interfaces()) {
+            peerCount += iface.peers().size();
+        }
+        List<Work> work = new ArrayList<>(peerCount); // sized once: grown from ten, a 10,000-peer list is copied 17 times
+
         for (InterfaceStatus iface : live.interfaces()) {
             if (!config.trackingFor(iface.name()).track()) {
                 continue;
@@ -227,8 +232,8 @@ final class Tracker {
 
     /** Pings every peer that is due, all at once; each result under the peer it belongs to. */
     private Map<PeerId, PingResult> ping(List<Work> work) throws InterruptedException {
-        List<PeerId> pinged = new ArrayList<>();
-        List<PingRequest> requests = new ArrayList<>();
+        List<PeerId> pinged = new ArrayList<>(work.size());
+        List<PingRequest> requests = new ArrayList<>(work.size());
         for (Work w : work) {
             if (w.unpingableReason().isPresent() && !w.peer().unpingableWarned().equals(w.unpingableReason())) {
                 Log.warning(w.describe() + ": not pinging: " + w.unpingableReason().get());

@@ -17,6 +17,12 @@ public final class Endpoint {
     private final int port;
     /** {@link #toString}, built on first use; a race builds an equal String twice, which is harmless. */
     private String text;
+    /**
+     * {@link #isHostname}, found on first use ({@code 0} not yet, {@code 1} an IP literal,
+     * {@code 2} a hostname): every cycle asks it of every peer's configured endpoint, and the
+     * answer takes parsing the host. Racy like {@link #text}, with the same answer either way.
+     */
+    private byte hostKind;
 
     public Endpoint(String host, int port) {
         if (host == null || host.isEmpty()) {
@@ -110,7 +116,12 @@ public final class Endpoint {
     }
 
     public boolean isHostname() {
-        return literalAddress().isEmpty();
+        byte kind = hostKind;
+        if (kind == 0) {
+            kind = literalAddress().isEmpty() ? (byte) 2 : (byte) 1;
+            hostKind = kind;
+        }
+        return kind == 2;
     }
 
     /** The form wg(8) takes and prints: IPv6 hosts in brackets. */

@@ -23,6 +23,7 @@ class EndpointTest {
         assertThat(endpoint.host()).isEqualTo(host);
         assertThat(endpoint.port()).isEqualTo(port);
         assertThat(endpoint.isHostname()).isEqualTo(hostname);
+        assertThat(endpoint.isHostname()).as("asked again").isEqualTo(hostname);
         assertThat(endpoint).hasToString(printed);
     }
 
