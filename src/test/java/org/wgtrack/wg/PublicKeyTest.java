@@ -66,4 +66,26 @@ class PublicKeyTest {
         assertThat(PublicKey.isValid(padded, 1, 45)).isTrue();
         assertThat(Arrays.asList(PublicKey.isValid(padded, 0, 44), PublicKey.isValid(padded, 2, 46))).containsOnly(false);
     }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void keysAreEqualExactlyWhenTheirTextIsAlsoOneBitApart(int seed) {
+        Random random = new Random(seed);
+        for (int n = 0; n < 200; n++) {
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            String text = Base64.getEncoder().encodeToString(bytes);
+            PublicKey key = new PublicKey(text);
+            PublicKey same = new PublicKey(new String(text.toCharArray())); // another String instance
+            assertThat(key).isEqualTo(same).hasSameHashCodeAs(same).hasToString(text);
+            assertThat(key.compareTo(same)).isZero();
+
+            byte[] flipped = bytes.clone();
+            int bit = random.nextInt(256);
+            flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+            PublicKey other = new PublicKey(Base64.getEncoder().encodeToString(flipped));
+            assertThat(key).as("bit %d flipped", bit).isNotEqualTo(other);
+            assertThat(key.compareTo(other)).isNotZero();
+        }
+    }
 }
