@@ -2,12 +2,19 @@ package org.wgtrack.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.wgtrack.track.HandshakeStatus;
+import org.wgtrack.track.PeerState;
 import org.wgtrack.testing.Golden;
 import org.wgtrack.testing.PeerSnapshotBuilder;
 
@@ -99,5 +106,43 @@ class InfluxLineFormatTest {
     void timestampIsInNanoseconds() {
         assertThat(InfluxLineFormat.epochNanos(java.time.Instant.parse("2026-11-25T12:00:30.123456789Z")))
                 .isEqualTo(1_795_608_030_123_456_789L);
+    }
+
+    /** The labels go into string fields unscanned: they must need no escaping and be ASCII. */
+    @ParameterizedTest
+    @EnumSource(PeerState.class)
+    void everyStateLabelIsAPlainWord(PeerState state) {
+        assertThat(state.label()).matches("[a-z0-9:_]+");
+    }
+
+    @ParameterizedTest
+    @EnumSource(HandshakeStatus.class)
+    void everyHandshakeStatusLabelIsAPlainWord(HandshakeStatus status) {
+        assertThat(status.label()).matches("[a-z0-9:_]+");
+    }
+
+    @Test
+    void tagValuesKeptFromOneCycleToTheNextAreWrittenAlikeAndEncodedAsUtf8() throws IOException {
+        PeerSnapshot base = TestSnapshots.neverSeen();
+        List<PeerSnapshot> peers = new ArrayList<>();
+        String[] names = {"Zürich office", "plain", "two words", "Köln☃", "ends\\", "a,b=c"};
+        for (String name : names) {
+            peers.add(PeerSnapshotBuilder.peer(base.interfaceName(), base.publicKey()).withName(name).build());
+        }
+        Snapshot snapshot = new Snapshot(TestSnapshots.TAKEN_AT, Optional.empty(), peers, Optional.empty(), Map.of());
+        String expected = String.join("\n", List.of(
+                "wgtrack,interface=wg1,name=Zürich\\ office,peer=", "wgtrack,interface=wg1,name=plain,peer=",
+                "wgtrack,interface=wg1,name=two\\ words,peer=", "wgtrack,interface=wg1,name=Köln☃,peer=",
+                "wgtrack,interface=wg1,name=ends,peer=", "wgtrack,interface=wg1,name=a\\,b\\=c,peer="));
+        InfluxLineFormat format = new InfluxLineFormat(CounterType.INTEGER);
+
+        for (int cycle = 0; cycle < 3; cycle++) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            format.write(snapshot, bytes);
+            List<String> starts = bytes.toString(StandardCharsets.UTF_8).lines().limit(names.length)
+                    .map(line -> line.substring(0, line.indexOf(",peer=") + 6)).toList();
+            assertThat(String.join("\n", starts)).as("cycle %d", cycle).isEqualTo(expected);
+            assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(format.format(snapshot));
+        }
     }
 }
