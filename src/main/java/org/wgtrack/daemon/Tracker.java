@@ -161,7 +161,6 @@ final class Tracker {
             peerCount += iface.peers().size();
         }
         List<Work> work = new ArrayList<>(peerCount); // sized once: grown from ten, a 10,000-peer list is copied 17 times
-
         for (InterfaceStatus iface : live.interfaces()) {
             if (!config.trackingFor(iface.name()).track()) {
                 continue;

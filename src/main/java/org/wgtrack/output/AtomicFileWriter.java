@@ -29,8 +29,8 @@ import java.util.Set;
  *
  * <p>One writer per target, kept from cycle to cycle: the temp file's name is drawn once and
  * used again while nobody else takes it, since each write renames it away. Making the name
- * anew costs more than the write itself in the cycles before the JIT has compiled the path
- * code (about 0.1 ms of the 0.6 ms a small output's file takes then).
+ * anew each time cost about 0.1 ms of the 0.6 ms a small output's file takes in the cycles
+ * before the JIT has compiled the path code.
  *
  * <p>Deliberately no fsync: the rename alone makes the switch atomic for readers, and the file
  * is rewritten every cycle, so what a crash could cost is one cycle's status; an fsync per
