@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One test per reason a config file cannot be read, on real temporary files where the machine
@@ -118,6 +120,40 @@ class TextFileReaderTest {
         }
         Path file = Files.write(dir.resolve("latin1.conf"), bytes);
         assertThat(reason(file)).isEqualTo("NOT_UTF8: not UTF-8 at line " + line);
+    }
+
+    /**
+     * Random text of 1- to 4-byte characters, longer than the check's buffer, decodes to itself;
+     * one bad byte put anywhere into it is found on its line, also where a character straddles
+     * the buffer's end. The reference is the JDK's own strict decoder over the whole input.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void decodesLongTextAsTheStrictDecoderDoesAndFindsABadByteAnywhere(int seed) throws Exception {
+        Random random = new Random(seed);
+        String[] pieces = {"a", "=", "\n", "é", "€", "🚀", "ż", " ", "\t"};
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 30_000) {
+            text.append(pieces[random.nextInt(pieces.length)]);
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(TextFileReader.decode(bytes)).isEqualTo(StandardCharsets.UTF_8.newDecoder()
+                .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+
+        for (int n = 0; n < 20; n++) {
+            byte[] bad = bytes.clone();
+            int at = random.nextInt(bad.length);
+            bad[at] = (byte) 0xFF; // never in UTF-8
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bad[i] == '\n') {
+                    line++;
+                }
+            }
+            // In place of a continuation byte it makes its character the bad one, which starts on the same line.
+            assertThatThrownBy(() -> TextFileReader.decode(bad)).isInstanceOf(TextFileException.class)
+                    .hasMessage("not UTF-8 at line " + line);
+        }
     }
 
     @Test
