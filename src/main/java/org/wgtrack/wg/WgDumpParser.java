@@ -3,6 +3,7 @@ package org.wgtrack.wg;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -292,7 +293,7 @@ public final class WgDumpParser {
         }
         // A second line for the same peer would give the outputs two peers with one identity
         // (two Prometheus series with the same labels fail every scrape); the first one wins.
-        if (!iface.publicKeys.add(publicKey)) {
+        if (!iface.firstLineOf(publicKey, before)) {
             throw new BadLine("second line for peer " + publicKey.shortForm() + " of " + iface.name
                     + " (expected one line per peer; the first one is used)");
         }
@@ -566,7 +567,13 @@ public final class WgDumpParser {
         final List<PeerStatus> peers;
         /** Each peer's endpoint and allowed-ips columns, for the next reading. */
         final List<String> addressColumns;
-        final Set<PublicKey> publicKeys;
+        /**
+         * For {@link #firstLineOf}: the last cycle's positions whose key has a line now, and the
+         * keys the last cycle did not have. Its keys are distinct (this check kept them so), so a
+         * key claims its old position: no hashing for the peers that were there last time.
+         */
+        private final BitSet claimedPositions;
+        private Set<PublicKey> newKeys;
 
         /** The interface's peers of the last cycle, usually in the same order as now, and their columns. */
         final List<PeerStatus> previousPeers;
@@ -582,10 +589,28 @@ public final class WgDumpParser {
             this.previousPeers = previousPeers;
             this.peers = new ArrayList<>(previousPeers.size());
             this.addressColumns = new ArrayList<>(previousPeers.size());
-            this.publicKeys = new HashSet<>(previousPeers.size() * 4 / 3 + 1);
+            this.claimedPositions = new BitSet(previousPeers.size());
             // Columns that do not line up with the peers (a reading from elsewhere) are not used.
             this.previousColumns = previousColumns.size() == previousPeers.size()
                     ? previousColumns : Collections.nCopies(previousPeers.size(), null);
+        }
+
+        /**
+         * Whether this is the first line of {@code key} in this reading; {@code previousIndex}
+         * is the key's position in the last cycle's peers ({@link #previousIndex}), or -1.
+         */
+        boolean firstLineOf(PublicKey key, int previousIndex) {
+            if (previousIndex >= 0) {
+                if (claimedPositions.get(previousIndex)) {
+                    return false;
+                }
+                claimedPositions.set(previousIndex);
+                return true;
+            }
+            if (newKeys == null) {
+                newKeys = new HashSet<>();
+            }
+            return newKeys.add(key);
         }
 
         /** The position {@code position} of the last cycle's peers, or -1 past their end. */
