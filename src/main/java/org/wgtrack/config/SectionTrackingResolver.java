@@ -17,18 +17,44 @@ final class SectionTrackingResolver implements WgtrackConfig.TrackingResolver {
      * @param peerDefault what a peer without a section gets: the same, without the interface's name
      */
     record InterfaceTracking(TrackingParams params, TrackingParams peerDefault, Map<PublicKey, TrackingParams> peers,
-                             Map<PublicKey, Endpoint> endpoints) {
+                             Map<PublicKey, Endpoint> endpoints) implements WgtrackConfig.PeerTracking {
         InterfaceTracking {
             peers = Map.copyOf(peers);
             endpoints = Map.copyOf(endpoints);
         }
+
+        @Override
+        public TrackingParams params(PublicKey peer) {
+            TrackingParams own = peers.get(peer);
+            return own == null ? peerDefault : own;
+        }
+
+        @Override
+        public Optional<Endpoint> endpoint(PublicKey peer) {
+            return Optional.ofNullable(endpoints.get(peer));
+        }
+    }
+
+    /** An interface without a section: every peer gets the defaults and no endpoint. */
+    private record Unconfigured(TrackingParams params) implements WgtrackConfig.PeerTracking {
+        @Override
+        public TrackingParams params(PublicKey peer) {
+            return params;
+        }
+
+        @Override
+        public Optional<Endpoint> endpoint(PublicKey peer) {
+            return Optional.empty();
+        }
     }
 
     private final TrackingParams fallback;
+    private final Unconfigured unconfigured;
     private final Map<String, InterfaceTracking> interfaces;
 
     SectionTrackingResolver(TrackingParams fallback, Map<String, InterfaceTracking> interfaces) {
         this.fallback = fallback;
+        this.unconfigured = new Unconfigured(fallback);
         this.interfaces = Map.copyOf(interfaces);
     }
 
@@ -66,17 +92,17 @@ final class SectionTrackingResolver implements WgtrackConfig.TrackingResolver {
 
     @Override
     public Optional<Endpoint> endpoint(String interfaceName, PublicKey peer) {
-        InterfaceTracking tracking = interfaces.get(interfaceName);
-        return tracking == null ? Optional.empty() : Optional.ofNullable(tracking.endpoints().get(peer));
+        return peersOf(interfaceName).endpoint(peer);
     }
 
     @Override
     public TrackingParams forPeer(String interfaceName, PublicKey peer) {
+        return peersOf(interfaceName).params(peer);
+    }
+
+    @Override
+    public WgtrackConfig.PeerTracking peersOf(String interfaceName) {
         InterfaceTracking tracking = interfaces.get(interfaceName);
-        if (tracking == null) {
-            return fallback;
-        }
-        TrackingParams params = tracking.peers().get(peer);
-        return params == null ? tracking.peerDefault() : params;
+        return tracking == null ? unconfigured : tracking;
     }
 }

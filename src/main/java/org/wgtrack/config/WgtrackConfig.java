@@ -51,6 +51,14 @@ public record WgtrackConfig(
         return tracking.endpoint(interfaceName, peer);
     }
 
+    /**
+     * What {@link #trackingFor(String, PublicKey)} and {@link #endpointFor} say for the peers of
+     * one interface, with the interface looked up once: the cycle asks for every peer.
+     */
+    public PeerTracking peersOf(String interfaceName) {
+        return tracking.peersOf(interfaceName);
+    }
+
     /** Resolves tracking parameters; implemented by the loader over the parsed INI sections. */
     public interface TrackingResolver {
         TrackingParams forInterface(String interfaceName);
@@ -61,6 +69,28 @@ public record WgtrackConfig(
         default Optional<Endpoint> endpoint(String interfaceName, PublicKey peer) {
             return Optional.empty();
         }
+
+        /** {@link #forPeer} and {@link #endpoint} for one interface's peers. */
+        default PeerTracking peersOf(String interfaceName) {
+            return new PeerTracking() {
+                @Override
+                public TrackingParams params(PublicKey peer) {
+                    return forPeer(interfaceName, peer);
+                }
+
+                @Override
+                public Optional<Endpoint> endpoint(PublicKey peer) {
+                    return TrackingResolver.this.endpoint(interfaceName, peer);
+                }
+            };
+        }
+    }
+
+    /** The tracking parameters and configured endpoints of one interface's peers. */
+    public interface PeerTracking {
+        TrackingParams params(PublicKey peer);
+
+        Optional<Endpoint> endpoint(PublicKey peer);
     }
 
     /** A configuration with built-in defaults only (no file at the default path). */

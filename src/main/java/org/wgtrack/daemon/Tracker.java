@@ -43,6 +43,7 @@ import org.wgtrack.wg.LiveState;
 import org.wgtrack.wg.PeerConfig;
 import org.wgtrack.wg.PeerId;
 import org.wgtrack.wg.PeerStatus;
+import org.wgtrack.wg.PublicKey;
 
 /**
  * One cycle of SPEC §1–4: read the live state, judge every tracked peer (pinging those that
@@ -167,20 +168,22 @@ final class Tracker {
             }
             // The interface's addresses decide a ping target only: not looked up while no peer of it is pinged.
             Families families = null;
+            WgtrackConfig.PeerTracking tracking = config.peersOf(iface.name());
+            Map<PublicKey, PeerConfig> configuredPeers = wgConfigs.peersOf(iface.name());
             for (PeerStatus status : iface.peers()) {
-                TrackingParams params = config.trackingFor(iface.name(), status.publicKey());
+                TrackingParams params = tracking.params(status.publicKey());
                 if (!params.track()) {
                     continue;
                 }
                 PeerId id = new PeerId(iface.name(), status.publicKey());
                 TrackedPeer peer = peers.getOrDefault(id, TrackedPeer.NEW);
-                Optional<PeerConfig> configured = wgConfigs.peer(iface.name(), status.publicKey());
+                PeerConfig configured = configuredPeers.get(status.publicKey()); // null: not in the interface's configuration
                 // wgtrack.conf wins over the interface's own configuration, for the name as for the endpoint.
                 // (Not Optional.or: its lambda would be one more object per peer and cycle.)
-                Optional<String> name = params.name().isPresent() ? params.name() : configured.flatMap(PeerConfig::name);
-                Optional<Endpoint> endpoint = config.endpointFor(iface.name(), status.publicKey());
-                if (endpoint.isEmpty()) {
-                    endpoint = configured.flatMap(PeerConfig::endpoint);
+                Optional<String> name = params.name().isPresent() || configured == null ? params.name() : configured.name();
+                Optional<Endpoint> endpoint = tracking.endpoint(status.publicKey());
+                if (endpoint.isEmpty() && configured != null) {
+                    endpoint = configured.endpoint();
                 }
                 HandshakeStatus handshake = HandshakeStatus.judge(status.latestHandshakeEpochSeconds(),
                         now.getEpochSecond(), params.handshakeTimeout());

@@ -65,8 +65,9 @@ final class WgConfigStore {
         return byInterface.getOrDefault(interfaceName, Optional.empty());
     }
 
-    Optional<PeerConfig> peer(String interfaceName, PublicKey key) {
-        return Optional.ofNullable(peersByInterface.getOrDefault(interfaceName, Map.of()).get(key));
+    /** The interface's configured peers by key (none when it has no configuration): the cycle looks up every peer. */
+    Map<PublicKey, PeerConfig> peersOf(String interfaceName) {
+        return peersByInterface.getOrDefault(interfaceName, Map.of());
     }
 
     private Optional<InterfaceConfig> read(String interfaceName, Optional<InterfaceConfig> lastGood) {

@@ -257,6 +257,25 @@ class ConfigLoaderTest {
         assertThat(config.trackingFor("wg1").track()).isTrue();
     }
 
+    /** The per-interface view the cycle uses says what the per-peer lookups say, section or none. */
+    @Test
+    void anInterfacesPeerTrackingAgreesWithThePerPeerLookups() throws ConfigException {
+        PublicKey other = new PublicKey("HiI/tBkCD3fMfC2ujzBygjD8u8Qha6RiHWVr/TYARd0=");
+        WgtrackConfig config = ConfigLoader.parse("t.conf", "[general]\nping_interval = 3\n[interface:wg0]\nping_interval = 5\n"
+                + "[peer:wg0:" + PEER + "]\nping_interval = 7\nname = seven\nendpoint = vpn.example.org:51820\n");
+        for (String iface : List.of("wg0", "wg1")) {
+            for (PublicKey key : List.of(PEER, other)) {
+                assertThat(config.peersOf(iface).params(key)).as(iface + " " + key.shortForm()).isEqualTo(config.trackingFor(iface, key));
+                assertThat(config.peersOf(iface).endpoint(key)).isEqualTo(config.endpointFor(iface, key));
+            }
+        }
+        assertThat(config.peersOf("wg0").params(PEER).pingInterval()).isEqualTo(7);
+        assertThat(config.peersOf("wg0").params(other).pingInterval()).isEqualTo(5);
+        assertThat(config.peersOf("wg1").params(PEER).pingInterval()).isEqualTo(3);
+        assertThat(config.peersOf("wg0").endpoint(PEER)).contains(org.wgtrack.wg.Endpoint.parse("vpn.example.org:51820"));
+        assertThat(config.peersOf("wg0").endpoint(other)).isEmpty();
+    }
+
     @Test
     void unknownKeyInAPeerSectionListsThePeerKeys() throws ConfigException {
         WgtrackConfig config = ConfigLoader.parse("t.conf", "[peer:wg0:" + PEER + "]\nhost = vpn.example.org\n");
