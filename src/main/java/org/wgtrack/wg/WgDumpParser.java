@@ -288,8 +288,16 @@ public final class WgDumpParser {
             if (seconds < 0 || seconds > 65535) {
                 throw new BadLine("bad persistent keepalive (expected off or 0..65535, got " + got(8) + ")");
             }
-            // wg prints 0 as "off"; keep one representation, as WgQuickParser does.
-            keepalive = seconds == 0 ? OptionalInt.empty() : OptionalInt.of((int) seconds);
+            // wg prints 0 as "off"; keep one representation, as WgQuickParser does. The last
+            // reading's value when it is the same: a hub's peers mostly keep theirs.
+            if (seconds == 0) {
+                keepalive = OptionalInt.empty();
+            } else if (last != null && last.persistentKeepaliveSeconds().isPresent()
+                    && last.persistentKeepaliveSeconds().getAsInt() == seconds) {
+                keepalive = last.persistentKeepaliveSeconds();
+            } else {
+                keepalive = OptionalInt.of((int) seconds);
+            }
         }
         // A second line for the same peer would give the outputs two peers with one identity
         // (two Prometheus series with the same labels fail every scrape); the first one wins.
