@@ -85,8 +85,14 @@ public final class PublicKey implements Comparable<PublicKey> {
     // Equal iff the base64 text is; hashCode is the text's (cached by String), the value it had as a record.
     @Override
     public boolean equals(Object other) {
-        return other == this || other instanceof PublicKey key && word0 == key.word0 && word1 == key.word1
-                && word2 == key.word2 && word3 == key.word3;
+        if (other == this) {
+            return true;
+        }
+        if (other == null || other.getClass() != PublicKey.class) { // a final class
+            return false;
+        }
+        PublicKey key = (PublicKey) other;
+        return word0 == key.word0 && word1 == key.word1 && word2 == key.word2 && word3 == key.word3;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.wgtrack.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
@@ -100,9 +101,9 @@ class TextFileReaderTest {
         Path file = Files.write(dir.resolve("big.conf"), filled(2 << 20));
         assertThat(larger.read(file)).hasSize(2 << 20);
         Files.write(file, filled((2 << 20) + 1));
-        assertThatThrownBy(() -> larger.read(file)).isInstanceOf(TextFileException.class)
-                .hasMessageEndingWith("larger than 2 MiB");
-        assertThatThrownBy(() -> new TextFileReader(TextFileReader.SYSTEM, 1000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatExceptionOfType(TextFileException.class).isThrownBy(() -> larger.read(file))
+                .withMessageEndingWith("larger than 2 MiB");
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> new TextFileReader(TextFileReader.SYSTEM, 1000));
     }
 
     @ParameterizedTest
@@ -151,8 +152,8 @@ class TextFileReaderTest {
                 }
             }
             // In place of a continuation byte it makes its character the bad one, which starts on the same line.
-            assertThatThrownBy(() -> TextFileReader.decode(bad)).isInstanceOf(TextFileException.class)
-                    .hasMessage("not UTF-8 at line " + line);
+            assertThatExceptionOfType(TextFileException.class).isThrownBy(() -> TextFileReader.decode(bad))
+                    .withMessage("not UTF-8 at line " + line);
         }
     }
 

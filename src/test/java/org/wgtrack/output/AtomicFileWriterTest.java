@@ -1,6 +1,7 @@
 package org.wgtrack.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -40,8 +41,8 @@ class AtomicFileWriterTest {
     @Test
     void missingDirectoryIsNamed() {
         Path target = dir.resolve("gone/status.json");
-        assertThatThrownBy(() -> new AtomicFileWriter(target).write(new byte[0])).isInstanceOf(IOException.class)
-                .hasMessage("cannot write " + target + ": directory " + dir.resolve("gone") + " does not exist");
+        assertThatExceptionOfType(IOException.class).isThrownBy(() -> new AtomicFileWriter(target).write(new byte[0]))
+                .withMessage("cannot write " + target + ": directory " + dir.resolve("gone") + " does not exist");
     }
 
     @Test
@@ -60,8 +61,8 @@ class AtomicFileWriterTest {
     void readOnlyFileSystemIsNamed() {
         // /proc refuses new files even for root, where a chmod'ed directory would not.
         Path target = Path.of("/proc/wgtrack-test.out");
-        assertThatThrownBy(() -> new AtomicFileWriter(target).write(new byte[0])).isInstanceOf(IOException.class)
-                .hasMessageStartingWith("cannot write /proc/wgtrack-test.out: ");
+        assertThatExceptionOfType(IOException.class).isThrownBy(() -> new AtomicFileWriter(target).write(new byte[0]))
+                .withMessageStartingWith("cannot write /proc/wgtrack-test.out: ");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.wgtrack.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -139,7 +140,7 @@ class ConfigSourcesTest {
         ConfigSource.Found found = wgQuick.find("wg0").orElseThrow();
         assertThat(found.config().peers()).hasSize(20_000);
         assertThat(found.config().peers().get(19_999).name()).contains("peer 19999");
-        assertThatThrownBy(() -> wgQuick.find("wg1")).isInstanceOf(SourceException.class)
-                .hasMessage(big + ": larger than 32 MiB");
+        assertThatExceptionOfType(SourceException.class).isThrownBy(() -> wgQuick.find("wg1"))
+                .withMessage(big + ": larger than 32 MiB");
     }
 }
