@@ -81,10 +81,11 @@ public final class EventJson {
         }
         List<Event> events = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof Map<?, ?> object)) {
+            Object item = list.get(i);
+            if (!Map.class.isInstance(item)) {
                 throw new IOException(BAD + ": [" + i + "] is not an object");
             }
-            events.add(parse(new JsonFields(object, BAD, "[" + i + "].")));
+            events.add(parse(new JsonFields((Map<?, ?>) item, BAD, "[" + i + "].")));
         }
         return events;
     }

@@ -155,9 +155,10 @@ public final class HookFactory {
                     String text = new org.wgtrack.files.TextFileReader(org.wgtrack.files.TextFileReader.SYSTEM)
                             .read(java.nio.file.Path.of(v.value()));
                     headers(v, "header_file", text, headers);
-                } catch (org.wgtrack.files.TextFileException | java.nio.file.InvalidPathException e) {
-                    String reason = e instanceof org.wgtrack.files.TextFileException t ? t.reason() : "not a path";
-                    errors.add(problem(v, "header_file", "cannot read " + quote(v.value()) + ": " + reason));
+                } catch (org.wgtrack.files.TextFileException e) {
+                    errors.add(problem(v, "header_file", "cannot read " + quote(v.value()) + ": " + e.reason()));
+                } catch (java.nio.file.InvalidPathException e) {
+                    errors.add(problem(v, "header_file", "cannot read " + quote(v.value()) + ": not a path"));
                 }
             });
             int retries = section.get("retries").map(v -> whole(v, 0, 10, "retries")).orElse(DEFAULT_RETRIES);

@@ -118,15 +118,15 @@ public final class AtomicFileWriter {
 
     /** The cause in words, naming the file only when it is not our random temp file. */
     private static String reason(IOException e, Path temp) {
-        String file = e instanceof FileSystemException fs && fs.getFile() != null
-                && !fs.getFile().equals(temp.toString()) ? " (" + fs.getFile() + ")" : "";
-        if (e instanceof AccessDeniedException) {
+        FileSystemException fs = FileSystemException.class.isInstance(e) ? (FileSystemException) e : null;
+        String file = fs != null && fs.getFile() != null && !fs.getFile().equals(temp.toString()) ? " (" + fs.getFile() + ")" : "";
+        if (AccessDeniedException.class.isInstance(e)) {
             return "permission denied" + file;
         }
-        if (e instanceof NoSuchFileException) {
+        if (NoSuchFileException.class.isInstance(e)) {
             return "no such file or directory" + file;
         }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+        if (fs != null && fs.getReason() != null) {
             return fs.getReason() + file;
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
