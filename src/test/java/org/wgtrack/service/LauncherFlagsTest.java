@@ -8,11 +8,24 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openjdk.jmh.annotations.Fork;
+import org.wgtrack.bench.CycleBench;
+import org.wgtrack.bench.WgDumpParserBench;
+import org.wgtrack.output.bench.OutputBench;
 
 /** The checkout's bin/wgtrack and the .deb's /usr/bin/wgtrack must run the JVM the same way. */
 class LauncherFlagsTest {
 
     private static final List<String> DNS_CACHE_OFF = List.of("-Dsun.net.inetaddr.ttl=0");
+
+    /**
+     * Launcher flags a benchmark fork leaves out: they only stop the JVM's periodic safepoint and
+     * monitor-deflation wake-ups between cycles, which a benchmark running flat out never has.
+     */
+    private static final List<String> IDLE_ONLY = List.of(
+            "-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0", "-XX:AsyncDeflationInterval=0");
 
     static List<String> jvmFlags(Path launcher) throws IOException {
         String script = Files.readString(launcher).replace("\\\n", " ");
@@ -26,6 +39,18 @@ class LauncherFlagsTest {
     @Test
     void bothLaunchersUseTheSameJvmFlags() throws IOException {
         assertThat(jvmFlags(Path.of("packaging/wgtrack.launcher"))).isEqualTo(jvmFlags(Path.of("bin/wgtrack")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {CycleBench.class, WgDumpParserBench.class, OutputBench.class})
+    void benchmarksForkTheJvmWithTheLaunchersHeapAndCompilerFlags(Class<?> benchmark) throws IOException {
+        List<String> launcherFlags = jvmFlags(Path.of("bin/wgtrack")).stream()
+                .filter(word -> word.startsWith("-X"))
+                .filter(word -> !IDLE_ONLY.contains(word))
+                .toList();
+        assertThat(benchmark.getAnnotation(Fork.class).jvmArgsAppend())
+                .as(benchmark.getSimpleName())
+                .containsExactlyInAnyOrderElementsOf(launcherFlags);
     }
 
     @Test

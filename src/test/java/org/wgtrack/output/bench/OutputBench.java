@@ -41,7 +41,8 @@ import org.wgtrack.wg.Endpoint;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx512m", "-Xms8m", "-Xss512k", "-XX:TieredStopAtLevel=1",
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx512m", "-Xms4m", "-Xss512k", "-XX:TieredStopAtLevel=1",
+        "-XX:NewRatio=1", "-XX:SurvivorRatio=2", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
         "-XX:Tier3MinInvocationThreshold=10", "-XX:Tier3CompileThreshold=1000", "-XX:Tier3BackEdgeThreshold=6000",
         "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError"})
 public class OutputBench {
