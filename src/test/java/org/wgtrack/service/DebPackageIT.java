@@ -30,6 +30,7 @@ class DebPackageIT {
             Path.of("/usr/share/wgtrack/wgtrack.jar"),
             Path.of("/usr/share/wgtrack/java.security"),
             Path.of("/usr/share/wgtrack/wgtrack.classlist"),
+            Path.of("/usr/share/wgtrack/wgtrack.compile"),
             Path.of("/lib/systemd/system/wgtrack.service"),
             Path.of("/usr/share/man/man8/wgtrack.8.gz"),
             Path.of("/usr/share/man/man5/wgtrack.conf.5.gz"),
