@@ -98,7 +98,7 @@ public final class JvmTraining {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path work = Files.createTempDirectory("wgtrack-training");
         try {
-            // The launcher uses both when they exist; the training run must start without them.
+            // The launcher passes the archive and the compile commands when they exist; the training run starts without them.
             for (Path file : List.of(classList, archive, compileCommands)) {
                 Files.deleteIfExists(file);
             }
