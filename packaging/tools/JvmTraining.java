@@ -103,6 +103,11 @@ public final class JvmTraining {
                 Files.deleteIfExists(file);
             }
             List<String> lateMethods = train(launcher, classList, work);
+            if (lateMethods.stream().noneMatch(method -> method.startsWith("org/wgtrack/"))) {
+                // -XX:+PrintCompilation's format is the JVM's, not a contract: fail rather than ship an empty file
+                throw new IOException("the training run's compile log names none of wgtrack's methods: "
+                        + lateMethods.size() + " methods read from it");
+            }
             Files.write(compileCommands, compileCommands(lateMethods));
             List<String> dump = new ArrayList<>(List.of(java.toString(), "-Xshare:dump"));
             dump.addAll(LAYOUT_FLAGS);
