@@ -10,8 +10,9 @@
 #
 # CPU is read twice: as clock ticks from /proc/<pid>/stat (10 ms resolution over the whole
 # window, threads that ended included) and as nanoseconds summed over
-# /proc/<pid>/task/*/schedstat (exact, live threads only; shown when no thread started or ended
-# in the window). Resident memory (VmRSS) is read at the end of the window.
+# /proc/<pid>/task/*/schedstat (exact; a thread that started in the window counts whole, one
+# that ended there makes it n/a: the JVM starts and ends a second compiler thread as its queue
+# asks). Resident memory (VmRSS) is read at the end of the window.
 set -eu
 cycle_time=${CYCLE_TIME:-1}
 warmup=${WARMUP:-15}
@@ -23,7 +24,6 @@ hz=$(getconf CLK_TCK)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 tasks() { for task in /proc/"$1"/task/*; do printf '%s ' "${task##*/}"; done; }
-cpu_nanos() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f\n", s}'; }
 # One line per thread: id, name (spaces as _), CPU nanoseconds so far.
 thread_nanos() {
     for task in /proc/"$1"/task/*; do
@@ -46,20 +46,22 @@ for peers in "$@"; do
         pid=$!
         sleep "$warmup"
         kill -0 "$pid" 2>/dev/null || { echo "wgtrack died:"; cat "$work/log"; exit 1; }
-        from_cycle=$(cycles_run); from_ticks=$(cpu_ticks "$pid"); from_tasks=$(tasks "$pid"); from_nanos=$(cpu_nanos "$pid"); thread_nanos "$pid" > "$work/threads.before"
+        from_cycle=$(cycles_run); from_ticks=$(cpu_ticks "$pid"); thread_nanos "$pid" > "$work/threads.before"
         sleep "$window"
-        to_cycle=$(cycles_run); to_ticks=$(cpu_ticks "$pid"); to_tasks=$(tasks "$pid"); to_nanos=$(cpu_nanos "$pid"); thread_nanos "$pid" > "$work/threads.after"
+        to_cycle=$(cycles_run); to_ticks=$(cpu_ticks "$pid"); to_tasks=$(tasks "$pid"); thread_nanos "$pid" > "$work/threads.after"
         rss=$(awk '/^VmRSS:/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
         threads=$(echo "$to_tasks" | wc -w)
         kill -TERM "$pid"
         wait "$pid" || true
         cycles=$((to_cycle - from_cycle))
         ticks_ms=$(echo "scale=2; ($to_ticks - $from_ticks) * 1000 / $hz / $cycles" | bc)
-        if [ "$from_tasks" = "$to_tasks" ]; then
-            exact_ms=$(echo "scale=2; ($to_nanos - $from_nanos) / 1000000 / $cycles" | bc)
-        else
-            exact_ms="n/a (threads changed)"
-        fi
+        exact_ms=$(awk -v c="$cycles" '
+            FNR == NR { before[$1] = $3; next }
+            { seen[$1] = 1; sum += $3 - ($1 in before ? before[$1] : 0) }
+            END {
+                for (t in before) if (!(t in seen)) { print "n/a (a thread ended)"; exit }
+                printf "%.2f\n", sum / 1e6 / c
+            }' "$work/threads.before" "$work/threads.after")
         printf '%6d peers, %-6s outputs: %s ms per cycle (ticks), %s ms (schedstat), %d cycles, VmRSS %s MiB, %d threads\n' \
             "$peers" "$set" "$ticks_ms" "$exact_ms" "$cycles" "$rss" "$threads"
         # The busiest threads: "java" is the cycle thread, "VM Thread" runs the serial collector.
