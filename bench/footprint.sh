@@ -9,7 +9,8 @@
 #
 # Prints VmRSS (and its anonymous / file parts, VmHWM) at 10 %, 50 % and 100 % of the cycles,
 # read from /proc/<pid>/status, and the daemon's CPU time per cycle (/proc/<pid>/stat, whole process:
-# reading wg's output, parsing, judging, outputs, GC; the wg process itself is not counted). The target: VmRSS < 64 MiB after 1,000 cycles at 1,000 peers.
+# reading wg's output, parsing, judging, outputs, GC; the wg process itself is not counted). The targets
+# (README, "Performance"): VmRSS ≤ 42 MiB at 1,000 peers and ≤ 55 MiB at 10,000 after 1,000 cycles.
 set -eu
 cycles=${1:-1000}
 peers=${2:-1000}
