@@ -1,9 +1,8 @@
 package org.wgtrack.output;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -55,15 +54,13 @@ public final class InfluxLineFormat {
     private final CounterType counterType;
     private final InfluxSchema schema;
     /**
-     * Kept from cycle to cycle and handed on whenever it holds {@link #CHUNK} characters, so it
+     * Kept from cycle to cycle and handed on whenever it holds {@link #CHUNK} bytes, so it
      * neither grows with the peers nor is allocated again. One format at a time: one output uses it.
      */
-    private final StringBuilder text = new StringBuilder(CHUNK + 1024);
+    private final Utf8Buffer text = new Utf8Buffer(CHUNK + 1024);
     private static final int CHUNK = 16384;
-    /** Whether {@link #text} may hold a character outside ASCII; set by the scans of the values. */
-    private boolean nonAscii;
-    /** The UTF-8 of an ASCII chunk, kept like {@link #text}. */
-    private byte[] bytes = new byte[0];
+    /** For the decimals with a fraction (ping round trips, the cycle's duration), kept like {@link #text}. */
+    private final StringBuilder decimal = new StringBuilder(24);
     /**
      * Tag values as written, escaped where they need it (names with spaces are common), by their
      * text: the same interface names and peer names come back every cycle, and looking one up
@@ -80,10 +77,6 @@ public final class InfluxLineFormat {
     private static final int NEEDS_ESCAPING = 1;
     private static final int NON_ASCII = 2;
 
-    /** Where the text goes, a chunk at a time. */
-    private interface Sink {
-        void take(StringBuilder chunk) throws IOException;
-    }
 
     public InfluxLineFormat(CounterType counterType) {
         this(counterType, InfluxSchema.WGTRACK);
@@ -95,46 +88,22 @@ public final class InfluxLineFormat {
     }
 
     public String format(Snapshot snapshot) {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             write(snapshot, out);
         } catch (IOException e) {
-            throw new AssertionError("a StringWriter does not fail", e);
+            throw new AssertionError("a ByteArrayOutputStream does not fail", e);
         }
-        return out.toString();
-    }
-
-    /** The lines of {@link #format}, handed to {@code writer} a chunk at a time; IOException only from it. */
-    public void write(Snapshot snapshot, Writer writer) throws IOException {
-        write(snapshot, writer::append);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /**
-     * The lines of {@link #format} as UTF-8, a chunk at a time; IOException only from {@code stream}.
-     * Bytes straight from the text, not through a Writer: its encoder goes character by character.
+     * The lines of {@link #format} as UTF-8, handed to {@code stream} a chunk at a time;
+     * IOException only from it. The text is built as bytes: no String of it, no encoder.
      */
     public void write(Snapshot snapshot, OutputStream stream) throws IOException {
-        write(snapshot, chunk -> writeUtf8(chunk, stream));
-    }
-
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): one array copy, right for ASCII
-    private void writeUtf8(StringBuilder chunk, OutputStream stream) throws IOException {
-        String s = chunk.toString();
-        if (nonAscii) {
-            stream.write(s.getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        if (bytes.length < s.length()) {
-            bytes = new byte[s.length()];
-        }
-        s.getBytes(0, s.length(), bytes, 0);
-        stream.write(bytes, 0, s.length());
-    }
-
-    private void write(Snapshot snapshot, Sink sink) throws IOException {
-        StringBuilder out = text;
-        out.setLength(0);
-        nonAscii = false;
+        Utf8Buffer out = text;
+        out.truncate(0);
         if (tagValues.size() > 2 * snapshot.peers().size() + 64) {
             tagValues.clear();
         }
@@ -145,29 +114,28 @@ public final class InfluxLineFormat {
         for (PeerSnapshot peer : snapshot.peers()) {
             if (schema == InfluxSchema.TELEGRAF) {
                 appendTelegrafPeer(out, peer);
-                out.append(' ').append(timestamp).append('\n');
+                out.ascii(' ').ascii(timestamp).ascii('\n');
             }
             appendPeer(out, peer);
-            out.append(' ').append(timestamp).append('\n');
+            out.ascii(' ').ascii(timestamp).ascii('\n');
             if (out.length() >= CHUNK) {
-                sink.take(out);
-                out.setLength(0);
-                nonAscii = false;
+                out.writeTo(stream);
+                out.truncate(0);
             }
         }
-        out.append(DAEMON_LINE_START);
+        out.ascii(DAEMON_LINE_START);
         integer(out, "live_state_ok=", snapshot.liveStateOk() ? 1 : 0);
         integer(out, ",peers=", snapshot.peers().size());
         if (snapshot.liveStateError().isPresent()) {
             string(out, ",live_state_error=", snapshot.liveStateError().get());
         }
         if (snapshot.cycleDuration().isPresent()) {
-            out.append(",cycle_duration_seconds=");
-            PlainDecimal.append(out, snapshot.cycleDuration().get().toNanos(), 9);
+            out.ascii(",cycle_duration_seconds=");
+            plainDecimal(out, snapshot.cycleDuration().get().toNanos(), 9);
         }
-        out.append(' ').append(timestamp).append('\n');
-        sink.take(out);
-        out.setLength(0);
+        out.ascii(' ').ascii(timestamp).ascii('\n');
+        out.writeTo(stream);
+        out.truncate(0);
     }
 
     /**
@@ -179,19 +147,19 @@ public final class InfluxLineFormat {
      * implementation runs the interface. Integers always carry {@code i}, as Telegraf writes them,
      * whatever {@code counter_type}.
      */
-    private void appendTelegrafDevices(StringBuilder out, Snapshot snapshot, String timestamp) {
+    private void appendTelegrafDevices(Utf8Buffer out, Snapshot snapshot, String timestamp) {
         Map<String, Long> peers = new HashMap<>();
         for (PeerSnapshot peer : snapshot.peers()) {
             peers.merge(peer.interfaceName(), 1L, Long::sum);
         }
         for (InterfaceSnapshot device : snapshot.interfaces()) {
-            out.append(TELEGRAF_DEVICE_START);
+            out.ascii(TELEGRAF_DEVICE_START);
             appendTag(out, device.name());
             // wgctrl reports 0 for no fwmark and for no listen port, and Telegraf writes what it reports
-            out.append(" firewall_mark=").append(device.firewallMark().orElse(0)).append('i');
-            out.append(",listen_port=").append(device.listenPort().orElse(0)).append('i');
-            out.append(",peers=").append(peers.getOrDefault(device.name(), 0L)).append('i');
-            out.append(' ').append(timestamp).append('\n');
+            out.ascii(" firewall_mark=").decimal(device.firewallMark().orElse(0)).ascii('i');
+            out.ascii(",listen_port=").decimal(device.listenPort().orElse(0)).ascii('i');
+            out.ascii(",peers=").decimal(peers.getOrDefault(device.name(), 0L)).ascii('i');
+            out.ascii(' ').ascii(timestamp).ascii('\n');
         }
     }
 
@@ -205,41 +173,41 @@ public final class InfluxLineFormat {
      * Telegraf's {@code persistent_keepalive_interval_ns} and {@code protocol_version} are left
      * out: the snapshot does not hold them.
      */
-    private void appendTelegrafPeer(StringBuilder out, PeerSnapshot peer) {
-        out.append(TELEGRAF_PEER_START);
+    private void appendTelegrafPeer(Utf8Buffer out, PeerSnapshot peer) {
+        out.ascii(TELEGRAF_PEER_START);
         appendTag(out, peer.interfaceName());
-        out.append(PUBLIC_KEY_TAG);
+        out.ascii(PUBLIC_KEY_TAG);
         appendKeyTag(out, peer.publicKey());
-        out.append(" allowed_ips=").append(peer.allowedIps().size()).append('i');
+        out.ascii(" allowed_ips=").decimal(peer.allowedIps().size()).ascii('i');
         if (!peer.allowedIps().isEmpty()) {
-            out.append(",allowed_peer_cidr=\"");
+            out.ascii(",allowed_peer_cidr=\"");
             for (int i = 0; i < peer.allowedIps().size(); i++) {
-                out.append(i == 0 ? "" : ",").append(peer.allowedIps().get(i)); // addresses: nothing to escape
+                out.ascii(i == 0 ? "" : ",").ascii(peer.allowedIps().get(i).toString()); // addresses: ASCII, nothing to escape
             }
-            out.append('"');
+            out.ascii('"');
         }
         if (peer.endpoint().isPresent()) {
             endpoint(out, ",endpoint=", peer.endpoint().get());
         }
-        out.append(",last_handshake_time_ns=").append(Math.multiplyExact(peer.latestHandshakeEpochSeconds(), 1_000_000_000L)).append('i');
-        out.append(",rx_bytes=").append(peer.rxBytes()).append('i');
-        out.append(",tx_bytes=").append(peer.txBytes()).append('i');
+        out.ascii(",last_handshake_time_ns=").decimal(Math.multiplyExact(peer.latestHandshakeEpochSeconds(), 1_000_000_000L)).ascii('i');
+        out.ascii(",rx_bytes=").decimal(peer.rxBytes()).ascii('i');
+        out.ascii(",tx_bytes=").decimal(peer.txBytes()).ascii('i');
     }
 
     /** Tags in key order, then the fields; written straight into {@code out}, no text per value. */
-    private void appendPeer(StringBuilder out, PeerSnapshot peer) {
-        out.append(PEER_LINE_START);
+    private void appendPeer(Utf8Buffer out, PeerSnapshot peer) {
+        out.ascii(PEER_LINE_START);
         appendTag(out, peer.interfaceName());
         if (peer.name().isPresent()) {
             int before = out.length();
-            out.append(NAME_TAG);
+            out.ascii(NAME_TAG);
             int valueStart = out.length();
             appendTag(out, peer.name().get());
             if (out.length() == valueStart) {
-                out.setLength(before); // nothing left of the name after escaping: leave the tag out
+                out.truncate(before); // nothing left of the name after escaping: leave the tag out
             }
         }
-        out.append(PEER_TAG);
+        out.ascii(PEER_TAG);
         appendKeyTag(out, peer.publicKey());
         integer(out, " transfer_rx=", peer.rxBytes());
         integer(out, ",transfer_tx=", peer.txBytes());
@@ -254,36 +222,43 @@ public final class InfluxLineFormat {
             endpoint(out, ",endpoint=", peer.endpoint().get());
         }
         if (peer.pingRoundTrip().isPresent()) {
-            out.append(",ping_rtt_ms=");
-            PlainDecimal.append(out, peer.pingRoundTrip().get().toNanos(), 6);
+            out.ascii(",ping_rtt_ms=");
+            plainDecimal(out, peer.pingRoundTrip().get().toNanos(), 6);
         }
         integer(out, ",endpoint_updates=", peer.endpointUpdates());
     }
 
     /** {@code keyAndEquals} is a field key that needs no escaping (they are all constants here). */
-    private void integer(StringBuilder out, String keyAndEquals, long value) {
-        out.append(keyAndEquals).append(value);
+    private void integer(Utf8Buffer out, String keyAndEquals, long value) {
+        out.ascii(keyAndEquals).decimal(value);
         if (counterType == CounterType.INTEGER) {
-            out.append('i');
+            out.ascii('i');
         }
     }
 
-    private void string(StringBuilder out, String keyAndEquals, String value) {
-        out.append(keyAndEquals).append('"');
+    private void string(Utf8Buffer out, String keyAndEquals, String value) {
+        out.ascii(keyAndEquals).ascii('"');
         appendStringField(out, value);
-        out.append('"');
+        out.ascii('"');
+    }
+
+    /** {@link PlainDecimal}'s text, through a builder kept for it. */
+    private void plainDecimal(Utf8Buffer out, long unscaled, int scale) {
+        decimal.setLength(0);
+        PlainDecimal.append(decimal, unscaled, scale);
+        out.ascii(decimal);
     }
 
     /**
      * A state's or handshake status's label as a string field: fixed words of letters, digits,
      * {@code :} and {@code _} (InfluxLineFormatTest holds every label to that), so not scanned.
      */
-    private static void label(StringBuilder out, String keyAndEquals, String label) {
-        out.append(keyAndEquals).append('"').append(label).append('"');
+    private static void label(Utf8Buffer out, String keyAndEquals, String label) {
+        out.ascii(keyAndEquals).ascii('"').ascii(label).ascii('"');
     }
 
     /** Endpoint.toString(), which the endpoint keeps: brackets, colon and port need no escaping. */
-    private void endpoint(StringBuilder out, String keyAndEquals, Endpoint endpoint) {
+    private void endpoint(Utf8Buffer out, String keyAndEquals, Endpoint endpoint) {
         string(out, keyAndEquals, endpoint.toString());
     }
 
@@ -321,18 +296,20 @@ public final class InfluxLineFormat {
 
     /**
      * {@link #escapeTag} appended: looked up in {@link #tagValues}, scanned and escaped only the
-     * first time. A value goes in whole: JDK 17's {@code append(CharSequence, int, int)} copies
-     * character by character, {@code append(String)} copies the array.
+     * first time. A value goes in whole, as one array copy when it is ASCII.
      */
-    private void appendTag(StringBuilder out, String text) {
+    private void appendTag(Utf8Buffer out, String text) {
         TagValue value = tagValues.get(text);
         if (value == null) {
             int found = scan(text, true);
             value = new TagValue((found & NEEDS_ESCAPING) != 0 ? escapeTag(text) : text, (found & NON_ASCII) != 0);
             tagValues.put(text, value);
         }
-        nonAscii |= value.nonAscii();
-        out.append(value.written());
+        if (value.nonAscii()) {
+            out.utf8(value.written());
+        } else {
+            out.ascii(value.written());
+        }
     }
 
     /**
@@ -340,23 +317,27 @@ public final class InfluxLineFormat {
      * {@code +}, {@code /}) and one {@code =}, so only that last character needs its backslash.
      * Appended whole and then corrected, it costs neither a scan nor a lookup for every peer.
      */
-    private static void appendKeyTag(StringBuilder out, PublicKey key) {
-        out.append(key.base64());
-        out.setLength(out.length() - 1);
-        out.append("\\=");
+    private static void appendKeyTag(Utf8Buffer out, PublicKey key) {
+        out.ascii(key.base64());
+        out.truncate(out.length() - 1);
+        out.ascii("\\=");
     }
 
     /** {@link #escapeStringField} appended, whole when there is nothing to escape. */
-    private void appendStringField(StringBuilder out, String text) {
+    private void appendStringField(Utf8Buffer out, String text) {
         int found = scan(text, false);
-        nonAscii |= (found & NON_ASCII) != 0;
-        out.append((found & NEEDS_ESCAPING) != 0 ? escapeStringField(text) : text);
+        String written = (found & NEEDS_ESCAPING) != 0 ? escapeStringField(text) : text;
+        if ((found & NON_ASCII) != 0) {
+            out.utf8(written);
+        } else {
+            out.ascii(written);
+        }
     }
 
     /**
      * Whether {@code text} needs escaping as a tag value ({@code tag}) or string field
      * ({@link #NEEDS_ESCAPING}), and whether it holds characters outside ASCII, which
-     * {@link #writeUtf8} must encode ({@link #NON_ASCII}).
+     * {@link Utf8Buffer} must encode ({@link #NON_ASCII}).
      */
     private static int scan(String text, boolean tag) {
         int found = 0;
