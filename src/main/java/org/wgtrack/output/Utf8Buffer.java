@@ -9,7 +9,9 @@ import java.util.Arrays;
  * Text built as UTF-8 bytes, appended like a StringBuilder and handed to a stream as it is: an
  * output written every cycle goes to its file without a String of each chunk in between (3 MB a
  * cycle at 10,000 peers in the influx file). The caller says which text is ASCII, as it knows
- * from its scans: ASCII goes in as one array copy, other text is encoded.
+ * from its scans: ASCII goes in as one array copy, other text is encoded. {@link MetricsText}
+ * does the same for a scrape, streaming as it goes; this one holds whole lines, since the influx
+ * output takes back a tag that escaping left empty ({@link #truncate}).
  * Kept from cycle to cycle by its output; not thread-safe.
  */
 final class Utf8Buffer {
