@@ -77,7 +77,6 @@ public final class InfluxLineFormat {
     private static final int NEEDS_ESCAPING = 1;
     private static final int NON_ASCII = 2;
 
-
     public InfluxLineFormat(CounterType counterType) {
         this(counterType, InfluxSchema.WGTRACK);
     }
