@@ -57,6 +57,20 @@ public final class OutputFactory {
     }
 
     /** Two outputs writing one file, or two servers on one address, would fight every cycle. */
+    /** The file an output writes; empty for the prometheus output, which listens instead. */
+    private static Optional<Path> fileOf(OutputSpec spec) {
+        if (InfluxSpec.class.isInstance(spec)) {
+            return Optional.of(((InfluxSpec) spec).filename());
+        }
+        if (JsonSpec.class.isInstance(spec)) {
+            return Optional.of(((JsonSpec) spec).filename());
+        }
+        if (EventsSpec.class.isInstance(spec)) {
+            return Optional.of(((EventsSpec) spec).filename());
+        }
+        return Optional.empty();
+    }
+
     private static void checkClashes(List<OutputSettings> sections, List<OutputSpec> specs, List<ConfigProblem> errors) {
         Map<String, OutputSettings> byName = new HashMap<>();
         sections.forEach(s -> byName.put(s.name(), s));
@@ -65,18 +79,11 @@ public final class OutputFactory {
             Object resource;
             String key;
             String value;
-            if (spec instanceof InfluxSpec influx) {
-                resource = influx.filename();
+            Optional<Path> file = fileOf(spec);
+            if (file.isPresent()) {
+                resource = file.get();
                 key = "filename";
-                value = influx.filename().toString();
-            } else if (spec instanceof JsonSpec json) {
-                resource = json.filename();
-                key = "filename";
-                value = json.filename().toString();
-            } else if (spec instanceof EventsSpec events) {
-                resource = events.filename();
-                key = "filename";
-                value = events.filename().toString();
+                value = file.get().toString();
             } else {
                 PrometheusSpec prometheus = (PrometheusSpec) spec;
                 if (prometheus.port() == 0) {

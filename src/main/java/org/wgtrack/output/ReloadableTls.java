@@ -63,8 +63,8 @@ final class ReloadableTls {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
             for (javax.net.ssl.TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    trust = x509;
+                if (X509TrustManager.class.isInstance(manager)) {
+                    trust = (X509TrustManager) manager;
                 }
             }
         }

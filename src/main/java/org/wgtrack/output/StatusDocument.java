@@ -270,18 +270,18 @@ public final class StatusDocument {
                 .map(n -> Duration.ofNanos(new BigDecimal(n.toString()).movePointRight(9).longValueExact()));
         Map<String, Long> resolutions = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : top.object("resolutions").entrySet()) {
-            if (!(e.getValue() instanceof Number n)) {
+            if (!Number.class.isInstance(e.getValue())) {
                 throw new IOException("bad status document: resolutions." + e.getKey() + " is not a number");
             }
-            resolutions.put(e.getKey(), n.longValue());
+            resolutions.put(e.getKey(), ((Number) e.getValue()).longValue());
         }
         List<PeerSnapshot> peers = new ArrayList<>();
         List<?> list = top.list("peers");
         for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof Map<?, ?> m)) {
+            if (!Map.class.isInstance(list.get(i))) {
                 throw new IOException("bad status document: peers[" + i + "] is not an object");
             }
-            peers.add(peer(new JsonFields(m, BAD, "peers[" + i + "].")));
+            peers.add(peer(new JsonFields((Map<?, ?>) list.get(i), BAD, "peers[" + i + "].")));
         }
         return new Snapshot(takenAt, error, peers, cycle, resolutions);
     }
