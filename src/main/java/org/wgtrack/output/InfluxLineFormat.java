@@ -304,11 +304,7 @@ public final class InfluxLineFormat {
             value = new TagValue((found & NEEDS_ESCAPING) != 0 ? escapeTag(text) : text, (found & NON_ASCII) != 0);
             tagValues.put(text, value);
         }
-        if (value.nonAscii()) {
-            out.utf8(value.written());
-        } else {
-            out.ascii(value.written());
-        }
+        out.scanned(value.written(), value.nonAscii());
     }
 
     /**
@@ -325,12 +321,7 @@ public final class InfluxLineFormat {
     /** {@link #escapeStringField} appended, whole when there is nothing to escape. */
     private void appendStringField(Utf8Buffer out, String text) {
         int found = scan(text, false);
-        String written = (found & NEEDS_ESCAPING) != 0 ? escapeStringField(text) : text;
-        if ((found & NON_ASCII) != 0) {
-            out.utf8(written);
-        } else {
-            out.ascii(written);
-        }
+        out.scanned((found & NEEDS_ESCAPING) != 0 ? escapeStringField(text) : text, (found & NON_ASCII) != 0);
     }
 
     /**

@@ -65,6 +65,11 @@ final class Utf8Buffer {
         return this;
     }
 
+    /** Text a scan looked at: as {@link #utf8} when it found characters outside ASCII, else as {@link #ascii(String)}. */
+    Utf8Buffer scanned(String text, boolean nonAscii) {
+        return nonAscii ? utf8(text) : ascii(text);
+    }
+
     /** Any text, encoded. */
     Utf8Buffer utf8(String text) {
         byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
