@@ -48,6 +48,21 @@ public final class FpingPinger implements Pinger {
     }
 
     private record Group(String interfaceName, Duration timeout) {
+        // Written out: the generated ones are built from method handles on their first call, and
+        // the start-up probe of fping hashes a group (README, "Start-up": with OutputSet, 20-30 ms).
+        @Override
+        public boolean equals(Object other) {
+            if (!Group.class.isInstance(other)) {
+                return false;
+            }
+            Group group = (Group) other;
+            return interfaceName.equals(group.interfaceName) && timeout.equals(group.timeout);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * interfaceName.hashCode() + timeout.hashCode();
+        }
     }
 
     static long intervalMicros(int targets) {
