@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wgtrack.testing.Await;
-import org.wgtrack.testing.WgtrackConf;
 
 /**
  * Start-up assembles none of wgtrack's records' methods from method handles. The JDK builds a
@@ -32,21 +31,7 @@ class StartupLinkageIT {
         FakeWg wg = new FakeWg(dir.resolve("fake-wg"), "192.0.2.1:51820");
         wg.serve(FakeWg.row("wg0", "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=", HUB_KEY, 51820, "off")
                 + FakeWg.row("wg0", KEY, "(none)", "@ENDPOINT@", "10.10.0.2/32", "@NOW-3@", 1000, 2000, "off"));
-        Path influx = dir.resolve("influx.out");
-        Path config = WgtrackConf.write(dir, "0.2", wg.command(), """
-                [DEFAULT]
-                ping_interval = 0
-
-                [output:influx]
-                filename = %s
-
-                [output:json]
-                filename = %s
-
-                [output:prometheus]
-                listen = 127.0.0.1
-                port = %d
-                """.formatted(influx, dir.resolve("status.json"), LargeHubIT.freePort()));
+        Path config = LargeHubIT.config(dir, wg.command(), 0.2, LargeHubIT.freePort()); // all three outputs, pings off
         Map<String, String> trace = Map.of("WGTRACK_JAVA_OPTS", "-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true");
         Path status = dir.resolve("status.json");
         try (DaemonProcess daemon = DaemonProcess.start(dir, trace, "-c", config.toString())) {
