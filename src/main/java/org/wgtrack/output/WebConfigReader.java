@@ -200,7 +200,7 @@ public final class WebConfigReader {
         if (isNull(node)) {
             return Optional.empty();
         }
-        if (!(node instanceof MappingNode)) {
+        if (!MappingNode.class.isInstance(node)) {
             error(node, "tls_server_config", "not a mapping (expected key: value lines)");
             return Optional.empty();
         }
@@ -312,10 +312,11 @@ public final class WebConfigReader {
         if (isNull(node)) {
             return users;
         }
-        if (!(node instanceof MappingNode mapping)) {
+        if (!MappingNode.class.isInstance(node)) {
             error(node, "basic_auth_users", "not a mapping (expected user name: bcrypt hash lines)");
             return users;
         }
+        MappingNode mapping = (MappingNode) node;
         for (NodeTuple tuple : mapping.getValue()) {
             Optional<String> user = scalar(tuple.getKeyNode(), "basic_auth_users");
             if (user.isEmpty()) {
@@ -331,13 +332,14 @@ public final class WebConfigReader {
                 continue;
             }
             Node value = tuple.getValueNode();
-            if (!(value instanceof ScalarNode scalar) || !BCRYPT.matcher(scalar.getValue()).matches()) {
+            String hash = ScalarNode.class.isInstance(value) ? ((ScalarNode) value).getValue() : null;
+            if (hash == null || !BCRYPT.matcher(hash).matches()) {
                 // The value is never shown: it is a password hash, or a password pasted by mistake.
                 error(value, key, "not a bcrypt hash (expected $2y$, $2b$ or $2a$, a cost of 04 to 31 and 53 characters,"
                         + " as htpasswd -nBC 10 USER writes it; the value is not shown)");
                 continue;
             }
-            users.put(user.get(), scalar.getValue());
+            users.put(user.get(), hash);
         }
         return users;
     }
@@ -347,10 +349,11 @@ public final class WebConfigReader {
         if (isNull(node)) {
             return headers;
         }
-        if (!(node instanceof MappingNode mapping)) {
+        if (!MappingNode.class.isInstance(node)) {
             error(node, "http_server_config.headers", "not a mapping (expected header name: value lines)");
             return headers;
         }
+        MappingNode mapping = (MappingNode) node;
         for (NodeTuple tuple : mapping.getValue()) {
             Optional<String> name = scalar(tuple.getKeyNode(), "http_server_config.headers");
             if (name.isEmpty()) {
@@ -422,11 +425,12 @@ public final class WebConfigReader {
     /** The keys of a mapping; unknown ones are warned about, duplicates are errors. */
     private Map<String, NodeTuple> mapping(Node node, String prefix, Set<String> known) {
         Map<String, NodeTuple> keys = new LinkedHashMap<>();
-        if (!(node instanceof MappingNode mapping)) {
+        if (!MappingNode.class.isInstance(node)) {
             error(node, prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1),
                     "not a mapping (expected key: value lines)");
             return keys;
         }
+        MappingNode mapping = (MappingNode) node;
         for (NodeTuple tuple : mapping.getValue()) {
             Optional<String> key = scalar(tuple.getKeyNode(), prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1));
             if (key.isEmpty()) {
