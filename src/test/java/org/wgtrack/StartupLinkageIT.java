@@ -38,7 +38,7 @@ class StartupLinkageIT {
             Await wait = Await.atMost(Duration.ofSeconds(20)).describing(() -> "; log:\n" + daemon.log());
             wait.until("the first cycle's status document", () -> takenAt(status) != null);
             String first = takenAt(status);
-            wait.until("a later cycle's status document", () -> takenAt(status) != null && !takenAt(status).equals(first));
+            wait.until("a later cycle's status document", () -> !first.equals(takenAt(status)));
             List<String> linked = daemon.log().lines().filter(l -> l.startsWith("linkCallSite ")).toList();
             // The trace works: the JDK's own call sites (its lambdas, its string concatenation) are in it.
             assertThat(linked).as("the JDK's linkage trace").isNotEmpty();

@@ -2,6 +2,7 @@ package org.wgtrack.output;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -74,7 +75,7 @@ public final class OutputSet implements AutoCloseable {
         for (Running running : outputs) {
             list.add(running.output());
         }
-        return List.copyOf(list);
+        return Collections.unmodifiableList(list);
     }
 
     /** Writes the snapshot to every output; one failing never keeps the others from being written. */
